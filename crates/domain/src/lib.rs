@@ -1,0 +1,18 @@
+//! The wizard's domain: everything that is true whatever the screen or the server.
+//!
+//! No browser and no server dependency lives here, so the same rules run natively in fast tests,
+//! in the reference server (the final word) and in the wasm app (instant feedback).
+
+pub mod api;
+pub mod application;
+pub mod catalogue;
+pub mod iin;
+pub mod locale;
+pub mod signature;
+pub mod status;
+
+pub use application::{Application, Applicant};
+pub use catalogue::{Catalogue, ServiceId};
+pub use iin::{Bin, Iin, IinError};
+pub use locale::{Lang, LocalizedText};
+pub use status::ApplicationStatus;

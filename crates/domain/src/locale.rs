@@ -1,0 +1,73 @@
+//! The three languages of the wizard and text given in each of them.
+
+use serde::{Deserialize, Serialize};
+
+/// A language the citizen can use. Kazakh is the state language and the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Kk,
+    Ru,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
+
+    /// BCP 47 tag, as used in `<html lang>` and locale file names.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        match tag.get(..2)?.to_ascii_lowercase().as_str() {
+            "kk" => Some(Lang::Kk),
+            "ru" => Some(Lang::Ru),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Text in each language. `kk_translated` / `ru_translated` mark wording that is ours, not the
+/// seed regulation's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalizedText {
+    pub kk: String,
+    pub ru: String,
+    pub en: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kk_translated: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ru_translated: bool,
+}
+
+impl LocalizedText {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+        assert_eq!(Lang::from_tag("ru-KZ"), Some(Lang::Ru));
+        assert_eq!(Lang::from_tag("de"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+}
