@@ -10,6 +10,7 @@ pub mod iin;
 pub mod locale;
 pub mod signature;
 pub mod status;
+pub mod validation;
 
 pub use application::{Application, Applicant};
 pub use catalogue::{Catalogue, ServiceId};

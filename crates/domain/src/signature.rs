@@ -233,6 +233,7 @@ pub mod test_ca {
 
     /// An IIN that passes the check digit and differs from any applicant's in tests.
     pub const OTHER_IIN: &str = "840317000029";
+    #[cfg(feature = "stub-ca")]
     const OTHER_IIN_FALLBACK: &str = "990106300596";
 
     /// Issues a test certificate and its holder's key. The holder key is derived from the IIN and

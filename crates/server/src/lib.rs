@@ -1,1 +1,146 @@
+//! Reference server of the egov wizard: the `/api/v1` JSON API over SQLite, and the built app.
 
+mod applications;
+pub mod db;
+mod problem;
+
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use egov_domain::api::{problem_code, Health};
+use egov_domain::signature::{test_ca, TrustAnchor};
+use egov_domain::Catalogue;
+use problem::ApiError;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tower_http::services::{ServeDir, ServeFile};
+
+/// How the server runs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub addr: SocketAddr,
+    /// Folder for the SQLite file.
+    pub data_dir: PathBuf,
+    /// The built app (`dist/`), served at `/` with the SPA fallback. None serves the API only.
+    pub static_dir: Option<PathBuf>,
+    /// Accept signatures of the published test CA. For development and tests only.
+    pub trust_test_ca: bool,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    db: db::Db,
+    catalogue: Arc<Catalogue>,
+    trust_anchor: Option<Arc<TrustAnchor>>,
+}
+
+pub const DATABASE_FILE: &str = "egov-wizard.sqlite3";
+
+async fn health() -> Json<Health> {
+    Json(Health {
+        status: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+    })
+}
+
+async fn api_not_found() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        problem_code::NOT_FOUND,
+        "No such API endpoint",
+    )
+}
+
+pub fn router(state: AppState, static_dir: Option<PathBuf>) -> Router {
+    let api = Router::new()
+        .route("/health", get(health))
+        .route("/applications", post(applications::submit))
+        .route("/applications/{reference}", get(applications::read))
+        .fallback(api_not_found)
+        .with_state(state);
+    let app = Router::new().nest(egov_domain::api::API_PREFIX, api);
+    match static_dir {
+        Some(dir) => {
+            let index = dir.join("index.html");
+            app.fallback_service(ServeDir::new(dir).not_found_service(ServeFile::new(index)))
+        }
+        None => app,
+    }
+}
+
+/// A server running in the background, stopped by [`RunningServer::stop`] or on drop.
+pub struct RunningServer {
+    pub addr: SocketAddr,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+impl RunningServer {
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stops accepting requests, finishes those in flight and waits for the server to end.
+    pub async fn stop(mut self) -> std::io::Result<()> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        match self.task.take() {
+            Some(task) => task.await.unwrap_or(Ok(())),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for RunningServer {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot create the data folder {0}: {1}")]
+    DataDir(PathBuf, std::io::Error),
+    #[error("cannot open the database: {0}")]
+    Db(#[from] db::DbError),
+    #[error("cannot listen on {0}: {1}")]
+    Bind(SocketAddr, std::io::Error),
+}
+
+/// Opens the database, binds the address and serves in a background task.
+pub async fn start(config: Config) -> Result<RunningServer, StartError> {
+    std::fs::create_dir_all(&config.data_dir)
+        .map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
+    let db = db::Db::open(&config.data_dir.join(DATABASE_FILE))?;
+    let state = AppState {
+        db,
+        catalogue: Arc::new(Catalogue::embedded()),
+        trust_anchor: config.trust_test_ca.then(|| Arc::new(test_ca::trust_anchor())),
+    };
+    let listener = TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| StartError::Bind(config.addr, e))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| StartError::Bind(config.addr, e))?;
+    let (shutdown, stopped) = oneshot::channel::<()>();
+    let app = router(state, config.static_dir);
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .await
+    });
+    Ok(RunningServer {
+        addr,
+        shutdown: Some(shutdown),
+        task: Some(task),
+    })
+}

@@ -1,0 +1,142 @@
+//! Submitting an application and reading it back.
+
+use crate::problem::ApiError;
+use crate::AppState;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use egov_domain::api::{problem_code, FieldError, SignedApplication, IDEMPOTENCY_KEY_HEADER};
+use egov_domain::signature::SignatureFormat;
+use rand::Rng;
+use time::OffsetDateTime;
+
+/// Crockford's base32 without I, L, O, U: references are read aloud and typed by people.
+const REFERENCE_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+fn new_reference() -> String {
+    let mut rng = rand::rng();
+    let chars: Vec<char> = (0..12)
+        .map(|_| char::from(REFERENCE_ALPHABET[rng.random_range(0..REFERENCE_ALPHABET.len())]))
+        .collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
+    let Some(value) = headers.get(IDEMPOTENCY_KEY_HEADER) else {
+        return Ok(None);
+    };
+    let key = value
+        .to_str()
+        .ok()
+        .filter(|k| !k.is_empty() && k.len() <= 128)
+        .ok_or_else(|| {
+            ApiError::validation(vec![FieldError {
+                path: format!("header:{IDEMPOTENCY_KEY_HEADER}"),
+                code: "idempotency_key_invalid".into(),
+            }])
+        })?;
+    Ok(Some(key.to_owned()))
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let key = idempotency_key(&headers)?;
+    let signed: SignedApplication = serde_json::from_slice(&body).map_err(|e| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            problem_code::MALFORMED_BODY,
+            "The request body is not a valid signed application",
+        )
+        .with_detail(e.to_string())
+    })?;
+    signed.application.check().map_err(|errors| {
+        ApiError::validation(
+            errors
+                .into_iter()
+                .map(|e| FieldError {
+                    path: format!("application.{}", e.path),
+                    code: e.code,
+                })
+                .collect(),
+        )
+    })?;
+    let service = state
+        .catalogue
+        .service(&signed.application.service)
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                problem_code::UNKNOWN_SERVICE,
+                "No such service",
+            )
+        })?;
+    if !service.online {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            problem_code::SERVICE_NOT_ONLINE,
+            "This service does not accept applications online",
+        ));
+    }
+    let now = OffsetDateTime::now_utc();
+    let signer = match (&state.trust_anchor, signed.signature.format) {
+        (Some(anchor), SignatureFormat::StubEd25519) => anchor.verify_stub(
+            &signed.signature,
+            &signed.application.canonical_bytes(),
+            &signed.application.applicant.iin,
+            now,
+        ),
+        _ => Err(egov_domain::signature::SignatureError::UnsupportedFormat),
+    }
+    .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.code(), &e.to_string()))?;
+
+    match state
+        .db
+        .insert_application(new_reference(), key, signed, signer, now)
+        .await?
+    {
+        crate::db::Stored::Created(record) => Ok((StatusCode::CREATED, Json(record)).into_response()),
+        crate::db::Stored::Replayed(record) => Ok((StatusCode::OK, Json(record)).into_response()),
+        crate::db::Stored::KeyConflict => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            problem_code::IDEMPOTENCY_CONFLICT,
+            "This Idempotency-Key was used for a different application",
+        )),
+    }
+}
+
+pub async fn read(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+) -> Result<Response, ApiError> {
+    let record = state
+        .db
+        .application(reference.to_ascii_uppercase())
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(Json(record).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_grouped_and_unambiguous() {
+        let r = new_reference();
+        assert_eq!(r.len(), 14);
+        assert_eq!(r.matches('-').count(), 2);
+        assert!(r
+            .bytes()
+            .filter(|b| *b != b'-')
+            .all(|b| REFERENCE_ALPHABET.contains(&b)));
+    }
+}

@@ -1,0 +1,207 @@
+//! SQLite persistence: one file under the data folder, WAL mode, migrations from `migrations/`.
+
+use egov_domain::api::{ApplicationRecord, SignedApplication, StatusEvent};
+use egov_domain::signature::CertificateInfo;
+use egov_domain::ApplicationStatus;
+use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite_migration::{Migrations, M};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("migration: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+    #[error("the database worker stopped")]
+    WorkerGone,
+}
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(include_str!(
+        "../migrations/001_applications.sql"
+    ))])
+}
+
+/// A shared handle to the database. SQLite serialises writers anyway, so one connection behind
+/// a mutex, used from blocking tasks, is simple and fast enough for a reference server.
+#[derive(Clone)]
+pub struct Db {
+    conn: Arc<Mutex<Connection>>,
+}
+
+/// Outcome of storing a submission.
+pub enum Stored {
+    Created(ApplicationRecord),
+    /// The idempotency key was seen before with the same request.
+    Replayed(ApplicationRecord),
+    /// The idempotency key was seen before with a different request.
+    KeyConflict,
+}
+
+fn format_time(t: OffsetDateTime) -> String {
+    t.format(&Rfc3339).expect("RFC 3339 formats every UTC time")
+}
+
+fn parse_time(s: &str) -> Result<OffsetDateTime, DbError> {
+    OffsetDateTime::parse(s, &Rfc3339).map_err(|e| DbError::Corrupt(e.to_string()))
+}
+
+fn corrupt(e: serde_json::Error) -> DbError {
+    DbError::Corrupt(e.to_string())
+}
+
+impl Db {
+    pub fn open(path: &Path) -> Result<Db, DbError> {
+        let mut conn = Connection::open(path)?;
+        // WAL with synchronous=FULL: an acknowledged submission survives a crash or power cut.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations().to_latest(&mut conn)?;
+        Ok(Db {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    async fn with_conn<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<T, DbError> + Send + 'static,
+    ) -> Result<T, DbError> {
+        let conn = self.conn.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut guard = conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            f(&mut guard)
+        })
+        .await
+        .map_err(|_| DbError::WorkerGone)?
+    }
+
+    /// Stores a verified submission, or returns the earlier one for a repeated idempotency key.
+    pub async fn insert_application(
+        &self,
+        reference: String,
+        idempotency_key: Option<String>,
+        signed: SignedApplication,
+        signer: CertificateInfo,
+        now: OffsetDateTime,
+    ) -> Result<Stored, DbError> {
+        self.with_conn(move |conn| {
+            let tx = conn.transaction()?;
+            let application_json = String::from_utf8(signed.application.canonical_bytes())
+                .expect("canonical JSON is UTF-8");
+            let signature_json = serde_json::to_string(&signed.signature).map_err(corrupt)?;
+            if let Some(key) = &idempotency_key {
+                let existing: Option<(String, String, String)> = tx
+                    .query_row(
+                        "SELECT reference, application_json, signature_json
+                         FROM applications WHERE idempotency_key = ?1",
+                        [key],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .optional()?;
+                if let Some((existing_ref, existing_app, existing_sig)) = existing {
+                    drop(tx);
+                    if existing_app != application_json || existing_sig != signature_json {
+                        return Ok(Stored::KeyConflict);
+                    }
+                    return read_record(conn, &existing_ref)?
+                        .map(Stored::Replayed)
+                        .ok_or_else(|| DbError::Corrupt("idempotent row vanished".into()));
+                }
+            }
+            let submitted_at = format_time(now);
+            tx.execute(
+                "INSERT INTO applications (reference, idempotency_key, service, applicant_iin,
+                    status, submitted_at, application_json, signature_json, signer_json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    reference,
+                    idempotency_key,
+                    signed.application.service.as_str(),
+                    signed.application.applicant.iin.as_str(),
+                    ApplicationStatus::Submitted.code(),
+                    submitted_at,
+                    application_json,
+                    signature_json,
+                    serde_json::to_string(&signer).map_err(corrupt)?,
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO status_events (application_id, status, at, actor)
+                 VALUES (?1, ?2, ?3, 'applicant')",
+                params![id, ApplicationStatus::Submitted.code(), submitted_at],
+            )?;
+            tx.commit()?;
+            read_record(conn, &reference)?
+                .map(Stored::Created)
+                .ok_or_else(|| DbError::Corrupt("inserted row vanished".into()))
+        })
+        .await
+    }
+
+    pub async fn application(&self, reference: String) -> Result<Option<ApplicationRecord>, DbError> {
+        self.with_conn(move |conn| read_record(conn, &reference)).await
+    }
+}
+
+fn read_record(conn: &Connection, reference: &str) -> Result<Option<ApplicationRecord>, DbError> {
+    let row: Option<(i64, String, String, String, String)> = conn
+        .query_row(
+            "SELECT id, status, submitted_at, application_json, signer_json
+             FROM applications WHERE reference = ?1",
+            [reference],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let Some((id, status, submitted_at, application_json, signer_json)) = row else {
+        return Ok(None);
+    };
+    let mut statement =
+        conn.prepare("SELECT status, at, actor FROM status_events WHERE application_id = ?1 ORDER BY id")?;
+    let history = statement
+        .query_map([id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        })?
+        .map(|row| {
+            let (status, at, actor) = row?;
+            Ok(StatusEvent {
+                status: parse_status(&status)?,
+                at: parse_time(&at)?,
+                actor,
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    let application: egov_domain::Application =
+        serde_json::from_str(&application_json).map_err(corrupt)?;
+    Ok(Some(ApplicationRecord {
+        reference: reference.to_owned(),
+        service: application.service.clone(),
+        status: parse_status(&status)?,
+        submitted_at: parse_time(&submitted_at)?,
+        application,
+        signer: serde_json::from_str(&signer_json).map_err(corrupt)?,
+        history,
+    }))
+}
+
+fn parse_status(code: &str) -> Result<ApplicationStatus, DbError> {
+    ApplicationStatus::from_code(code).ok_or_else(|| DbError::Corrupt(format!("status {code}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+}

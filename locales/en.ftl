@@ -1,0 +1,82 @@
+# English. Keys must match kk.ftl and ru.ftl exactly.
+app-title = Apply for a state service
+skip-to-content = Skip to main content
+language-switch-label = Language
+lang-kk = Қазақша
+lang-ru = Русский
+lang-en = English
+back = Back
+continue = Continue
+error-title-prefix = Error
+error-summary-title = There is a problem
+loading = Loading…
+
+service-choice-heading = Which service are you applying for?
+service-choice-hint = Select one service.
+service-choice-required = Select a service
+
+iin-heading = What is your individual identification number (IIN)?
+iin-label = IIN
+iin-hint = 12 digits, for example 791028302728. Spaces and dashes are ignored.
+iin_empty = Enter your IIN
+iin_not_digits = The IIN must contain digits only
+iin_wrong_length = The IIN must be 12 digits (you entered { $actual })
+iin_check_digit = This IIN is not valid: its check digit does not match. Check the number
+iin_not_normalised = The IIN must contain digits only
+
+check-heading = Check your answers
+check-service = Service
+check-iin = IIN
+check-change = Change
+check-confirm = Continue and sign
+
+sign-heading = Sign your application with your EDS
+sign-intro = Your application is sent once you sign it with your electronic digital signature (EDS).
+sign-button = Sign and send
+sign-pending = Signing and sending…
+sign-test-certificate = Test certificate (development only)
+stub-valid = Valid, my IIN
+stub-expired = Expired
+stub-revoked = Revoked
+stub-other_iin = Another IIN
+stub-cancel = User cancels
+stub-not_running = Signing program not running
+
+signer-cancelled = You cancelled signing. Sign again when you are ready.
+signer-not-running = The signing program (NCALayer) is not running. Start it and try again.
+certificate_expired = Your certificate has expired. Sign with a valid EDS.
+certificate_revoked = Your certificate has been revoked. Sign with a valid EDS.
+certificate_iin_mismatch = This certificate belongs to another IIN. Sign with your own EDS.
+certificate_not_yet_valid = This certificate is not valid yet.
+certificate_untrusted = This certificate was not issued by a trusted authority.
+signature_mismatch = The signature does not match the application. Sign again.
+signature_malformed = The signature could not be read. Sign again.
+signature_format_unsupported = This server does not accept this kind of signature.
+error-network = We could not reach the server. Check your internet connection and try again. What you entered is kept.
+error-server = Something went wrong on the server. Try again in a moment. What you entered is kept.
+error-unexpected = We got an unexpected answer. Try again.
+unknown_service = There is no such service.
+service_not_online = This service does not take applications online.
+validation_failed = The application has errors. Check the marked fields.
+
+confirmation-heading = Application sent
+confirmation-reference = Your reference number
+confirmation-next = You can check the status of your application at any time.
+confirmation-status-link = View the status of your application
+
+status-heading = Application status
+status-reference = Reference number
+status-service = Service
+status-current = Current status
+status-submitted-at = Sent
+status-not-found = No application has this reference number. Check the number.
+status-history = History
+status-submitted = Sent
+status-registered = Registered
+status-executor_assigned = Officer assigned
+status-checked = Checked
+status-signed = Signed by the head
+status-result_issued = Result issued
+status-refused = Refused
+new-application = New application
+page-not-found = Page not found

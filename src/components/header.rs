@@ -1,0 +1,46 @@
+//! The top of every page: skip link, service name, language switch.
+
+use crate::i18n::use_i18n;
+use egov_domain::Lang;
+use leptos::prelude::*;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let switch = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let key = format!("lang-{}", lang.tag());
+            let label = i18n.t(&key);
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="language-switch__button"
+                        id=format!("lang-{}", lang.tag())
+                        lang=lang.tag()
+                        aria-pressed=move || (i18n.lang.get() == lang).to_string()
+                        on:click=move |_| i18n.lang.set(lang)
+                    >
+                        {label}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <a class="skip-link" href="#main-content">
+            {move || i18n.t("skip-to-content")}
+        </a>
+        <header class="header">
+            <div class="header__inner">
+                <a class="header__title" href="/">
+                    {move || i18n.t("app-title")}
+                </a>
+                <nav class="language-switch" aria-label=move || i18n.t("language-switch-label")>
+                    <ul>{switch}</ul>
+                </nav>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,3 @@
+pub mod error_summary;
+pub mod header;
+pub mod page;

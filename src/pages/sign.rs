@@ -1,0 +1,193 @@
+//! Step 4: sign with the ЭЦП and submit.
+
+use crate::api::{ApiClient, ApiFailure};
+use crate::components::page::PageHeading;
+use crate::i18n::use_i18n;
+use crate::pages::paths;
+use crate::pages::service_choice::service_from_param;
+use crate::signer::{SignRequest, Signer, SignerError};
+use crate::state::use_wizard;
+use egov_domain::api::SignedApplication;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use std::rc::Rc;
+
+/// The signer the app was configured with.
+pub type SignerHandle = StoredValue<Rc<dyn Signer>, LocalStorage>;
+
+/// What went wrong, as a locale key. Cancelling is told apart: it is the person's choice.
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    Cancelled,
+    Failed(String),
+}
+
+#[component]
+pub fn SignPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = use_wizard();
+    let navigate = use_navigate();
+    let params = use_params_map();
+    let Some(service) = service_from_param(params.read_untracked().get("service")) else {
+        return view! { <Redirect path="/" /> }.into_any();
+    };
+    if wizard.draft.get_untracked().iin.is_empty() {
+        return view! { <Redirect path=paths::iin(service.as_str()) /> }.into_any();
+    }
+    let signer = expect_context::<SignerHandle>();
+    let api = expect_context::<ApiClient>();
+    let pending = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Outcome>);
+
+    let sign_and_submit = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        let Some(application) = wizard.draft.get_untracked().application(i18n.lang.get_untracked())
+        else {
+            return;
+        };
+        pending.set(true);
+        outcome.set(None);
+        let signer = signer.get_value();
+        let api = api.clone();
+        let navigate = navigate.clone();
+        let key = wizard.idempotency_key();
+        leptos::task::spawn_local(async move {
+            let request = SignRequest {
+                bytes: application.canonical_bytes(),
+                iin: application.applicant.iin.clone(),
+                lang: application.lang,
+            };
+            let result = match signer.sign(request).await {
+                Err(SignerError::Cancelled) => Err(Outcome::Cancelled),
+                Err(e) => Err(Outcome::Failed(e.message_key().into())),
+                Ok(signature) => {
+                    let signed = SignedApplication {
+                        application,
+                        signature,
+                    };
+                    api.submit(&signed, &key)
+                        .await
+                        .map_err(|e: ApiFailure| Outcome::Failed(e.message_key()))
+                }
+            };
+            pending.set(false);
+            match result {
+                Ok(record) => {
+                    wizard.finish();
+                    navigate(&paths::confirmation(&record.reference), Default::default());
+                }
+                Err(o) => {
+                    outcome.set(Some(o));
+                    crate::dom::focus_later("sign-outcome");
+                }
+            }
+        });
+    };
+
+    view! {
+        <a class="back-link" href=paths::check(service.as_str())>
+            {move || i18n.t("back")}
+        </a>
+        <PageHeading
+            key="sign-heading"
+            has_errors=Signal::derive(move || matches!(outcome.get(), Some(Outcome::Failed(_))))
+        />
+        {move || {
+            outcome
+                .get()
+                .map(|o| match o {
+                    Outcome::Cancelled => {
+                        view! {
+                            <div class="inset" id="sign-outcome" tabindex="-1" role="status">
+                                {i18n.t("signer-cancelled")}
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Outcome::Failed(key) => {
+                        view! {
+                            <div
+                                class="error-summary"
+                                id="sign-outcome"
+                                tabindex="-1"
+                                role="alert"
+                            >
+                                <h2 class="error-summary__title">
+                                    {i18n.t("error-summary-title")}
+                                </h2>
+                                <p class="error-summary__body" id="sign-error" data-code=key.clone()>
+                                    {i18n.t(&key)}
+                                </p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                })
+        }}
+        <p class="body">{move || i18n.t("sign-intro")}</p>
+        <StubCertificatePicker />
+        <button
+            type="button"
+            class="button"
+            id="sign"
+            disabled=move || pending.get()
+            aria-busy=move || pending.get().to_string()
+            on:click=sign_and_submit
+        >
+            {move || if pending.get() { i18n.t("sign-pending") } else { i18n.t("sign-button") }}
+        </button>
+    }
+    .into_any()
+}
+
+/// In development builds the person (or a test) picks which test certificate signs.
+#[cfg(feature = "stub-signer")]
+#[component]
+fn StubCertificatePicker() -> impl IntoView {
+    use crate::signer::stub::{StubBehaviour, StubSigner};
+    let i18n = use_i18n();
+    let Some(stub) = use_context::<StoredValue<Rc<StubSigner>, LocalStorage>>() else {
+        return ().into_any();
+    };
+    let current = RwSignal::new(stub.with_value(|s| s.behaviour.get()));
+    let options = StubBehaviour::ALL
+        .into_iter()
+        .map(|behaviour| {
+            let id = format!("stub-{}", behaviour.code());
+            let key = id.clone();
+            view! {
+                <div class="radios__item">
+                    <input
+                        class="radios__input"
+                        type="radio"
+                        name="stub-certificate"
+                        id=id.clone()
+                        value=behaviour.code()
+                        prop:checked=move || current.get() == behaviour
+                        on:change=move |_| {
+                            current.set(behaviour);
+                            stub.with_value(|s| s.behaviour.set(behaviour));
+                        }
+                    />
+                    <label class="radios__label" for=id.clone()>
+                        {move || i18n.t(&key)}
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="fieldset fieldset--dev">
+            <legend class="fieldset__legend">{move || i18n.t("sign-test-certificate")}</legend>
+            <div class="radios radios--small">{options}</div>
+        </fieldset>
+    }
+    .into_any()
+}
+
+#[cfg(not(feature = "stub-signer"))]
+#[component]
+fn StubCertificatePicker() -> impl IntoView {}
