@@ -98,17 +98,19 @@ impl Db {
                 .expect("canonical JSON is UTF-8");
             let signature_json = serde_json::to_string(&signed.signature).map_err(corrupt)?;
             if let Some(key) = &idempotency_key {
-                let existing: Option<(String, String, String)> = tx
+                let existing: Option<(String, String, ())> = tx
                     .query_row(
-                        "SELECT reference, application_json, signature_json
+                        "SELECT reference, application_json
                          FROM applications WHERE idempotency_key = ?1",
                         [key],
-                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                        |r| Ok((r.get(0)?, r.get(1)?, ())),
                     )
                     .optional()?;
-                if let Some((existing_ref, existing_app, existing_sig)) = existing {
+                if let Some((existing_ref, existing_app, _)) = existing {
                     drop(tx);
-                    if existing_app != application_json || existing_sig != signature_json {
+                    // A retry may carry a fresh signature (the person signed again after a lost
+                    // response); the application itself must be the same one.
+                    if existing_app != application_json {
                         return Ok(Stored::KeyConflict);
                     }
                     return read_record(conn, &existing_ref)?
