@@ -1,0 +1,150 @@
+//! Harness for end-to-end tests: the real reference server (in-process, on a free port, with a
+//! fresh SQLite folder) serving the release build in `dist/`, and headless Chromium driven
+//! through chromedriver.
+
+#![allow(dead_code)]
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// The built app. `cargo xtask test` builds it first; `EGOV_DIST` can point elsewhere.
+pub fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("EGOV_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dir.join("index.html").exists(),
+        "{} has no index.html: build the app first (`cargo xtask test` does)",
+        dir.display()
+    );
+    dir
+}
+
+pub async fn start_server(data_dir: &std::path::Path) -> egov_server::RunningServer {
+    egov_server::start(egov_server::Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data_dir: data_dir.to_owned(),
+        static_dir: Some(dist_dir()),
+        trust_test_ca: true,
+    })
+    .await
+    .expect("server starts")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A chromedriver process, killed when dropped.
+pub struct Driver {
+    child: Child,
+    pub port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub async fn start_driver() -> Driver {
+    let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let port = free_port();
+    let child = Command::new(&binary)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {binary}: {e} (run `cargo xtask setup`)"));
+    let driver = Driver { child, port };
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            return driver;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("chromedriver did not start listening on {port}");
+}
+
+/// A headless Chromium session. Call `close` at the end of the test.
+pub async fn browser(driver: &Driver) -> Client {
+    let mut caps = serde_json::Map::new();
+    let mut options = serde_json::json!({
+        "args": [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update",
+            "--disable-default-apps", "--disable-extensions", "--disable-sync",
+            "--no-first-run", "--metrics-recording-only", "--window-size=1024,900"
+        ]
+    });
+    if let Ok(binary) = std::env::var("CHROME_BINARY") {
+        options["binary"] = binary.into();
+    }
+    caps.insert("goog:chromeOptions".into(), options);
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("connect to chromedriver")
+}
+
+pub async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+}
+
+pub async fn text(client: &Client, css: &str) -> String {
+    wait_for(client, css).await.text().await.unwrap()
+}
+
+/// Waits until the element's text satisfies `check`, since Leptos updates the DOM asynchronously.
+pub async fn wait_for_text(client: &Client, css: &str, check: impl Fn(&str) -> bool) -> String {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        if let Ok(el) = client.find(Locator::Css(css)).await {
+            if let Ok(t) = el.text().await {
+                if check(&t) {
+                    return t;
+                }
+                if tokio::time::Instant::now() > deadline {
+                    panic!("{css} has text {t:?}, which never matched");
+                }
+            }
+        }
+        if tokio::time::Instant::now() > deadline {
+            panic!("{css} never appeared");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+pub async fn click(client: &Client, css: &str) {
+    wait_for(client, css).await.click().await.unwrap();
+}
+
+pub async fn value(client: &Client, css: &str) -> String {
+    wait_for(client, css)
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
+pub async fn current_path(client: &Client) -> String {
+    client.current_url().await.unwrap().path().to_owned()
+}
