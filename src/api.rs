@@ -1,7 +1,9 @@
 //! Typed client of the `/api/v1` contract. It assumes nothing about the server beyond the
 //! contract, so any backend that implements it can serve the wizard.
 
-use egov_domain::api::{ApplicationRecord, Problem, SignedApplication, API_PREFIX, IDEMPOTENCY_KEY_HEADER};
+use egov_domain::api::{
+    ApplicationRecord, Problem, SignedApplication, API_PREFIX, IDEMPOTENCY_KEY_HEADER,
+};
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 

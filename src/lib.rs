@@ -16,8 +16,8 @@ use crate::components::header::Header;
 use crate::i18n::I18n;
 use crate::pages::{
     check_answers::CheckAnswersPage, confirmation::ConfirmationPage, iin::IinPage,
-    not_found::NotFoundPage, service_choice::ServiceChoicePage, sign::SignPage,
-    sign::SignerHandle, status::StatusPage,
+    not_found::NotFoundPage, service_choice::ServiceChoicePage, sign::SignPage, sign::SignerHandle,
+    status::StatusPage,
 };
 use crate::signer::Signer;
 use crate::state::Wizard;

@@ -1,6 +1,6 @@
 //! The wizard's state, shared by its pages through context.
 
-use egov_domain::{Application, Applicant, Lang, ServiceId};
+use egov_domain::{Applicant, Application, Lang, ServiceId};
 use leptos::prelude::*;
 
 /// What the person has entered so far.

@@ -22,7 +22,10 @@ async fn citizen_applies_for_a_referral_and_reads_its_status() {
     c.goto(&base).await.unwrap();
     // Kazakh by default.
     wait_for_text(&c, "#page-heading", |t| t.contains("Қандай қызметке")).await;
-    assert_eq!(c.title().await.unwrap(), "Қандай қызметке өтініш бересіз? – Мемлекеттік қызметке өтініш");
+    assert_eq!(
+        c.title().await.unwrap(),
+        "Қандай қызметке өтініш бересіз? – Мемлекеттік қызметке өтініш"
+    );
 
     // Continue without choosing shows the error summary, focused, and the title says "Қате".
     click(&c, "#continue").await;
@@ -32,10 +35,17 @@ async fn citizen_applies_for_a_referral_and_reads_its_status() {
     click(&c, "label[for='service-0']").await;
     click(&c, "#continue").await;
     wait_for_text(&c, "#page-heading", |t| t.contains("ЖСН")).await;
-    assert_eq!(current_path(&c).await, "/apply/active_employment_referral/iin");
+    assert_eq!(
+        current_path(&c).await,
+        "/apply/active_employment_referral/iin"
+    );
 
     // A wrong check digit: message in Kazakh next to the field, and what was typed is kept.
-    wait_for(&c, "#iin").await.send_keys("123456789011").await.unwrap();
+    wait_for(&c, "#iin")
+        .await
+        .send_keys("123456789011")
+        .await
+        .unwrap();
     click(&c, "#continue").await;
     let message = text(&c, "#iin-error").await;
     assert!(message.contains("бақылау цифры"), "{message}");
@@ -65,8 +75,15 @@ async fn citizen_applies_for_a_referral_and_reads_its_status() {
     // An expired certificate is refused by the server, explained in Russian.
     click(&c, "label[for='stub-expired']").await;
     click(&c, "#sign").await;
-    wait_for_text(&c, "#sign-error", |t| t.contains("Срок действия сертификата истёк")).await;
-    let code = wait_for(&c, "#sign-error").await.attr("data-code").await.unwrap();
+    wait_for_text(&c, "#sign-error", |t| {
+        t.contains("Срок действия сертификата истёк")
+    })
+    .await;
+    let code = wait_for(&c, "#sign-error")
+        .await
+        .attr("data-code")
+        .await
+        .unwrap();
     assert_eq!(code.as_deref(), Some("certificate_expired"));
 
     // The valid certificate goes through.
@@ -92,7 +109,10 @@ async fn citizen_applies_for_a_referral_and_reads_its_status() {
     click(&c, "#status-link").await;
     wait_for_text(&c, "#status-reference", |t| t == reference).await;
     let status = wait_for(&c, "#status-current").await;
-    assert_eq!(status.attr("data-status").await.unwrap().as_deref(), Some("submitted"));
+    assert_eq!(
+        status.attr("data-status").await.unwrap().as_deref(),
+        Some("submitted")
+    );
     assert_eq!(status.text().await.unwrap(), "Отправлено");
 
     c.close().await.unwrap();

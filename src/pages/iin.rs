@@ -57,7 +57,10 @@ pub fn IinPage() -> impl IntoView {
             Ok(iin) => {
                 error.set(None);
                 wizard.draft.update(|d| d.iin = iin.as_str().to_owned());
-                navigate(&paths::check(service_for_submit.as_str()), Default::default());
+                navigate(
+                    &paths::check(service_for_submit.as_str()),
+                    Default::default(),
+                );
             }
             Err(e) => {
                 error.set(Some(e));

@@ -44,7 +44,10 @@ pub fn SignPage() -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
-        let Some(application) = wizard.draft.get_untracked().application(i18n.lang.get_untracked())
+        let Some(application) = wizard
+            .draft
+            .get_untracked()
+            .application(i18n.lang.get_untracked())
         else {
             return;
         };

@@ -68,7 +68,10 @@ pub async fn start_driver() -> Driver {
         .unwrap_or_else(|e| panic!("cannot start {binary}: {e} (run `cargo xtask setup`)"));
     let driver = Driver { child, port };
     for _ in 0..100 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
             return driver;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;

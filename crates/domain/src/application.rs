@@ -83,7 +83,10 @@ mod tests {
                 code: code.into(),
             }])
         };
-        assert_eq!(application("123456789011").check(), expect("iin_check_digit"));
+        assert_eq!(
+            application("123456789011").check(),
+            expect("iin_check_digit")
+        );
         assert_eq!(application("12345").check(), expect("iin_wrong_length"));
         assert_eq!(application("").check(), expect("iin_empty"));
         assert_eq!(

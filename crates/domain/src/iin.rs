@@ -136,7 +136,12 @@ impl Iin {
             4 => (1900, Some(EncodedSex::Female)),
             5 => (2000, Some(EncodedSex::Male)),
             6 => (2000, Some(EncodedSex::Female)),
-            _ => return IinHints { birth_date: None, sex: None },
+            _ => {
+                return IinHints {
+                    birth_date: None,
+                    sex: None,
+                }
+            }
         };
         let year = century + (d[0] * 10 + d[1]) as i32;
         let birth_date = time::Month::try_from((d[2] * 10 + d[3]) as u8)
@@ -268,7 +273,12 @@ mod tests {
 
     #[test]
     fn public_vectors_are_valid() {
-        for iin in ["791028302728", "061211600012", "990106300596", "840317000029"] {
+        for iin in [
+            "791028302728",
+            "061211600012",
+            "990106300596",
+            "840317000029",
+        ] {
             assert!(Iin::parse(iin).is_ok(), "{iin} should be valid");
         }
         for bin in ["081140000436", "230540004989"] {
@@ -299,7 +309,10 @@ mod tests {
             Iin::parse(" 791028 302-728 ").unwrap().as_str(),
             "791028302728"
         );
-        assert_eq!(Iin::parse("7910\u{a0}2830\u{2011}2728").unwrap().as_str(), "791028302728");
+        assert_eq!(
+            Iin::parse("7910\u{a0}2830\u{2011}2728").unwrap().as_str(),
+            "791028302728"
+        );
     }
 
     #[test]
@@ -317,14 +330,17 @@ mod tests {
     #[test]
     fn hints_decode_date_and_sex_but_are_advisory() {
         let hints = Iin::parse("791028302728").unwrap().hints();
-        assert_eq!(
-            hints.birth_date,
-            Some(time::macros::date!(1979 - 10 - 28))
-        );
+        assert_eq!(hints.birth_date, Some(time::macros::date!(1979 - 10 - 28)));
         assert_eq!(hints.sex, Some(EncodedSex::Male));
         // 840317000029 has century digit 0: still a valid IIN, just no hints.
         let hints = Iin::parse("840317000029").unwrap().hints();
-        assert_eq!(hints, IinHints { birth_date: None, sex: None });
+        assert_eq!(
+            hints,
+            IinHints {
+                birth_date: None,
+                sex: None
+            }
+        );
         let hints = Iin::parse("061211600012").unwrap().hints();
         assert_eq!(hints.birth_date, Some(time::macros::date!(2006 - 12 - 11)));
         assert_eq!(hints.sex, Some(EncodedSex::Female));

@@ -12,7 +12,7 @@ pub mod signature;
 pub mod status;
 pub mod validation;
 
-pub use application::{Application, Applicant};
+pub use application::{Applicant, Application};
 pub use catalogue::{Catalogue, ServiceId};
 pub use iin::{Bin, Iin, IinError};
 pub use locale::{Lang, LocalizedText};

@@ -36,7 +36,9 @@ impl ApplicationStatus {
     }
 
     pub fn from_code(code: &str) -> Option<ApplicationStatus> {
-        ApplicationStatus::ALL.into_iter().find(|s| s.code() == code)
+        ApplicationStatus::ALL
+            .into_iter()
+            .find(|s| s.code() == code)
     }
 
     pub const ALL: [ApplicationStatus; 7] = [

@@ -103,7 +103,9 @@ pub async fn submit(
         .insert_application(new_reference(), key, signed, signer, now)
         .await?
     {
-        crate::db::Stored::Created(record) => Ok((StatusCode::CREATED, Json(record)).into_response()),
+        crate::db::Stored::Created(record) => {
+            Ok((StatusCode::CREATED, Json(record)).into_response())
+        }
         crate::db::Stored::Replayed(record) => Ok((StatusCode::OK, Json(record)).into_response()),
         crate::db::Stored::KeyConflict => Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -149,8 +149,12 @@ impl Db {
         .await
     }
 
-    pub async fn application(&self, reference: String) -> Result<Option<ApplicationRecord>, DbError> {
-        self.with_conn(move |conn| read_record(conn, &reference)).await
+    pub async fn application(
+        &self,
+        reference: String,
+    ) -> Result<Option<ApplicationRecord>, DbError> {
+        self.with_conn(move |conn| read_record(conn, &reference))
+            .await
     }
 }
 
@@ -166,11 +170,16 @@ fn read_record(conn: &Connection, reference: &str) -> Result<Option<ApplicationR
     let Some((id, status, submitted_at, application_json, signer_json)) = row else {
         return Ok(None);
     };
-    let mut statement =
-        conn.prepare("SELECT status, at, actor FROM status_events WHERE application_id = ?1 ORDER BY id")?;
+    let mut statement = conn.prepare(
+        "SELECT status, at, actor FROM status_events WHERE application_id = ?1 ORDER BY id",
+    )?;
     let history = statement
         .query_map([id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
         })?
         .map(|row| {
             let (status, at, actor) = row?;

@@ -121,7 +121,9 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     let state = AppState {
         db,
         catalogue: Arc::new(Catalogue::embedded()),
-        trust_anchor: config.trust_test_ca.then(|| Arc::new(test_ca::trust_anchor())),
+        trust_anchor: config
+            .trust_test_ca
+            .then(|| Arc::new(test_ca::trust_anchor())),
     };
     let listener = TcpListener::bind(config.addr)
         .await

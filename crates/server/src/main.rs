@@ -51,7 +51,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         args.data_dir.join(egov_server::DATABASE_FILE).display()
     );
     if args.trust_test_ca {
-        println!("  signatures: stub signer's TEST certificate authority is trusted (development only)");
+        println!(
+            "  signatures: stub signer's TEST certificate authority is trusted (development only)"
+        );
     }
     println!("Press Ctrl+C to stop.");
     tokio::signal::ctrl_c().await?;

@@ -5,11 +5,11 @@ use axum::response::{IntoResponse, Response};
 use egov_domain::api::{problem_code, FieldError, Problem};
 
 #[derive(Debug)]
-pub struct ApiError(pub Problem);
+pub struct ApiError(pub Box<Problem>);
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &str, title: &str) -> ApiError {
-        ApiError(Problem::new(status.as_u16(), code, title))
+        ApiError(Box::new(Problem::new(status.as_u16(), code, title)))
     }
 
     pub fn with_detail(mut self, detail: impl Into<String>) -> ApiError {
@@ -24,7 +24,7 @@ impl ApiError {
             "The request has invalid fields",
         );
         problem.errors = errors;
-        ApiError(problem)
+        ApiError(Box::new(problem))
     }
 
     pub fn not_found() -> ApiError {
@@ -50,7 +50,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status =
             StatusCode::from_u16(self.0.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let body = serde_json::to_vec(&self.0).expect("a problem always serialises");
+        let body = serde_json::to_vec(&*self.0).expect("a problem always serialises");
         (
             status,
             [(header::CONTENT_TYPE, "application/problem+json")],

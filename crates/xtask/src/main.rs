@@ -1,1 +1,182 @@
-fn main() {}
+//! Project tasks, run as `cargo xtask <task>` (the alias is in `.cargo/config.toml`).
+//!
+//! - `setup`: installs what is missing (wasm target, Trunk, wasm-bindgen-cli, wasm-opt, Chromium).
+//! - `serve [--port N]`: setup, release build of the app, reference server on 127.0.0.1.
+//! - `test`: setup, formatting and lint checks, app build, then every test.
+//! - `size`: raw, gzip and brotli bytes of every file in `dist/`.
+
+mod setup;
+mod size;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+/// The workspace root: two levels above this crate.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .expect("xtask lives in crates/xtask")
+        .to_path_buf()
+}
+
+/// PATH with the project's npm tools and cargo's bin folder first, so the pinned tools win
+/// over any system copy (Debian's wasm-opt 108 breaks wasm-bindgen output).
+pub fn tool_path() -> String {
+    let mut entries = vec![root().join("node_modules/.bin")];
+    if let Some(home) = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
+        entries.push(home.join("bin"));
+    }
+    let existing = std::env::var_os("PATH").unwrap_or_default();
+    entries.extend(std::env::split_paths(&existing));
+    std::env::join_paths(entries)
+        .expect("paths are joinable")
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A command in the workspace root with the tool PATH.
+pub fn cmd(program: &str) -> Command {
+    let mut command = Command::new(program);
+    command.current_dir(root()).env("PATH", tool_path());
+    command
+}
+
+/// Runs a command, echoing it, failing on a non-zero exit.
+pub fn run(command: &mut Command) -> Result {
+    let shown = format!(
+        "{} {}",
+        command.get_program().to_string_lossy(),
+        command
+            .get_args()
+            .map(|a| a.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    eprintln!("xtask: $ {shown}");
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot run `{shown}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{shown}` failed with {status}"))
+    }
+}
+
+/// The captured stdout of a command, or None if it cannot run or fails.
+pub fn output(command: &mut Command) -> Option<String> {
+    let out = command.output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn build_app() -> Result {
+    // Fetch first so Trunk can run offline: offline mode makes a tool-version mismatch fail
+    // at once with a clear message instead of trying to download from GitHub.
+    run(cmd("cargo").args(["fetch", "--quiet"]))?;
+    run(cmd("trunk").args(["build", "--release", "--offline", "--skip-version-check"]))
+}
+
+fn serve(args: &[String]) -> Result {
+    let mut port = "8080".to_owned();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--port" => port = rest.next().ok_or("--port needs a number")?.clone(),
+            other => match other.strip_prefix("--port=") {
+                Some(p) => port = p.to_owned(),
+                None => return Err(format!("unknown argument {other}")),
+            },
+        }
+    }
+    port.parse::<u16>()
+        .map_err(|_| format!("--port {port} is not a port number"))?;
+    setup::ensure_build_tools()?;
+    build_app()?;
+    eprintln!("xtask: starting the reference server (Ctrl+C stops it)");
+    run(cmd("cargo").args([
+        "run",
+        "--quiet",
+        "--profile",
+        "server",
+        "--package",
+        "egov-server",
+        "--",
+        "--port",
+        &port,
+        "--static-dir",
+        "dist",
+        "--data-dir",
+        "data",
+        "--trust-test-ca",
+    ]))
+}
+
+fn test() -> Result {
+    setup::ensure_build_tools()?;
+    setup::ensure_browser()?;
+    let started = std::time::Instant::now();
+    run(cmd("cargo").args(["fmt", "--all", "--", "--check"]))?;
+    run(cmd("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    // The domain's dev-dependencies (proptest) are native-only, so only its library is
+    // linted for wasm32; the app is linted with its wasm tests.
+    for scope in [
+        &["--package", "egov-wizard", "--all-targets"][..],
+        &["--package", "egov-domain", "--lib", "--features", "stub-ca"][..],
+    ] {
+        run(cmd("cargo")
+            .args(["clippy", "--quiet", "--target", "wasm32-unknown-unknown"])
+            .args(scope)
+            .args(["--", "-D", "warnings"]))?;
+    }
+    build_app()?;
+    size::report(&root().join("dist"))?;
+    // Native: domain, server, xtask, and the end-to-end tests (they drive dist/ in Chromium).
+    run(cmd("cargo").args(["test", "--workspace", "--all-features"]))?;
+    // In the browser: wasm-bindgen-test in headless Chromium.
+    run(cmd("cargo")
+        .args([
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--package",
+            "egov-wizard",
+        ])
+        .env("CHROMEDRIVER", setup::chromedriver()))?;
+    eprintln!("xtask: all tests passed in {:.0?}", started.elapsed());
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::ensure_build_tools().and_then(|_| setup::ensure_browser()),
+        Some("build") => setup::ensure_build_tools().and_then(|_| build_app()),
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(),
+        Some("size") => size::report(&root().join("dist")),
+        _ => Err("usage: cargo xtask <setup|build|serve [--port N]|test|size>".to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

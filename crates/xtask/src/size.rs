@@ -1,0 +1,86 @@
+//! What a phone downloads: raw, gzip (-9) and brotli (q11) bytes of each file in `dist/`.
+
+use crate::Result;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub struct FileSize {
+    pub path: PathBuf,
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("writing to memory");
+    encoder.finish().expect("writing to memory").len()
+}
+
+fn brotli_len(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("writing to memory");
+    out.len()
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+pub fn measure(dist: &Path) -> Result<Vec<FileSize>> {
+    let mut paths = Vec::new();
+    files(dist, &mut paths)?;
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok(FileSize {
+                path: path.strip_prefix(dist).unwrap_or(&path).to_path_buf(),
+                raw: bytes.len(),
+                gzip: gzip_len(&bytes),
+                brotli: brotli_len(&bytes),
+            })
+        })
+        .collect()
+}
+
+pub fn report(dist: &Path) -> Result {
+    let sizes = measure(dist)?;
+    println!(
+        "{:<48} {:>10} {:>10} {:>10}",
+        "file (dist/)", "raw", "gzip -9", "brotli 11"
+    );
+    for s in &sizes {
+        println!(
+            "{:<48} {:>10} {:>10} {:>10}",
+            s.path.display(),
+            s.raw,
+            s.gzip,
+            s.brotli
+        );
+    }
+    let total = |f: fn(&FileSize) -> usize| sizes.iter().map(f).sum::<usize>();
+    println!(
+        "{:<48} {:>10} {:>10} {:>10}",
+        "total",
+        total(|s| s.raw),
+        total(|s| s.gzip),
+        total(|s| s.brotli)
+    );
+    Ok(())
+}
