@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod application;
+pub mod calendar;
 pub mod catalogue;
 pub mod iin;
 pub mod locale;
