@@ -1,30 +1,42 @@
-//! The service catalogue: which state services exist and what each of them needs.
+//! The service catalogue: which state services exist, in which region, and what each needs.
 //!
-//! The catalogue is data (`data/catalogue.json`), embedded at compile time and parsed once.
+//! The catalogue is data (`data/catalogue.json`), embedded at compile time and parsed with serde.
+//! Each service keeps one variant per region whose seed regulation describes it, because the
+//! regions' regulations disagree; [`Catalogue::for_region`] resolves a service to one region.
 
+mod integrity;
+mod view;
+
+pub use integrity::{IntegrityIssue, IntegrityProblem};
+pub use view::{ChannelView, ServiceView, StepView};
+
+use crate::documents::{Document, DocumentId, DocumentRequirement};
+use crate::eligibility::EligibilityRule;
+use crate::ids::string_id;
 use crate::locale::LocalizedText;
+use crate::procedure::{Actor, ActorId, Channel, StepAction, StepActionId};
+use crate::profile::ApplicantCategoryInfo;
+use crate::provenance::{Seed, SeedQuote, Source};
+use crate::region::{Region, RegionId};
 use serde::{Deserialize, Serialize};
-use std::fmt;
+use std::sync::OnceLock;
 
-/// Identifier of a state service, e.g. `active_employment_referral`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ServiceId(pub String);
+string_id!(
+    /// Identifier of a state service, e.g. `active_employment_referral`.
+    ServiceId
+);
 
-impl ServiceId {
-    pub fn new(id: impl Into<String>) -> Self {
-        ServiceId(id.into())
-    }
+string_id!(
+    /// Identifier of a service result, e.g. `youth_practice_referral` or `motivated_refusal`.
+    ResultId
+);
 
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for ServiceId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceDomain {
+    Employment,
+    SocialAssistance,
+    SpecialSocialServices,
 }
 
 /// One state service.
@@ -32,13 +44,114 @@ impl fmt::Display for ServiceId {
 pub struct Service {
     pub id: ServiceId,
     pub name: LocalizedText,
-    /// Whether some channel of the service accepts an application through the portal.
+    /// Whether some channel of the service, in some region, accepts an application through the
+    /// portal. Per region, see [`ServiceView::online`].
     pub online: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<ServiceDomain>,
+    /// One per region whose seed describes the service.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<ServiceVariant>,
+}
+
+impl Service {
+    pub fn variant(&self, region: &RegionId) -> Option<&ServiceVariant> {
+        self.variants.iter().find(|v| v.region() == region)
+    }
+
+    pub fn regions(&self) -> impl Iterator<Item = &RegionId> {
+        self.variants.iter().map(ServiceVariant::region)
+    }
+}
+
+/// A service as one region's regulation describes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceVariant {
+    pub source: Source,
+    /// The region's own title, where it differs from the service's usual one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<LocalizedText>,
+    pub provider: Provider,
+    pub results: Vec<ServiceResult>,
+    pub channels: Vec<Channel>,
+    pub documents: Vec<DocumentRequirement>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eligibility: Vec<EligibilityRule>,
+}
+
+impl ServiceVariant {
+    pub fn region(&self) -> &RegionId {
+        &self.source.region
+    }
+
+    pub fn accepts_online_application(&self) -> bool {
+        self.channels.iter().any(|c| c.accepts_online_application)
+    }
+}
+
+/// The body that delivers the service ("услугодатель").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provider {
+    pub name: LocalizedText,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResultKind {
+    Positive,
+    Refusal,
+    /// One document that either grants or refuses (e.g. "notification of assignment or refusal").
+    PositiveOrRefusal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResultForm {
+    Paper,
+    Electronic,
+    /// Seed 003 gives career guidance as oral information, not as a document.
+    OralConsultation,
+}
+
+/// What the applicant receives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceResult {
+    pub id: ResultId,
+    pub kind: ResultKind,
+    pub name: LocalizedText,
+    /// Empty where the regulation does not say.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forms: Vec<ResultForm>,
+    pub source: Source,
+}
+
+/// A regulation the seed lists but has excluded: kept so nobody re-adds it by mistake.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WithdrawnService {
+    pub id: ServiceId,
+    pub name: LocalizedText,
+    pub withdrawn_by: SeedQuote,
+    pub source: Source,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Catalogue {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seeds: Vec<Seed>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<Region>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applicant_categories: Vec<ApplicantCategoryInfo>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<Document>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<Actor>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub step_actions: Vec<StepAction>,
     pub services: Vec<Service>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withdrawn_services: Vec<WithdrawnService>,
 }
 
 const EMBEDDED: &str = include_str!("../data/catalogue.json");
@@ -46,7 +159,16 @@ const EMBEDDED: &str = include_str!("../data/catalogue.json");
 impl Catalogue {
     /// The catalogue checked into the repository.
     pub fn embedded() -> Catalogue {
-        Catalogue::from_json(EMBEDDED).expect("the embedded catalogue is validated by tests")
+        Catalogue::shared().clone()
+    }
+
+    /// The embedded catalogue, parsed once per process: screens that look it up on every render
+    /// should not pay for parsing it each time.
+    pub fn shared() -> &'static Catalogue {
+        static SHARED: OnceLock<Catalogue> = OnceLock::new();
+        SHARED.get_or_init(|| {
+            Catalogue::from_json(EMBEDDED).expect("the embedded catalogue is validated by tests")
+        })
     }
 
     pub fn from_json(json: &str) -> Result<Catalogue, serde_json::Error> {
@@ -59,6 +181,47 @@ impl Catalogue {
 
     pub fn online_services(&self) -> impl Iterator<Item = &Service> {
         self.services.iter().filter(|s| s.online)
+    }
+
+    pub fn region(&self, id: &RegionId) -> Option<&Region> {
+        self.regions.iter().find(|r| &r.id == id)
+    }
+
+    /// The services, results, channels and deadlines of one region. A service appears only if
+    /// that region's seed describes it.
+    pub fn for_region<'a>(
+        &'a self,
+        region: &'a RegionId,
+    ) -> impl Iterator<Item = ServiceView> + 'a {
+        self.services.iter().filter_map(move |service| {
+            let variant = service.variant(region)?;
+            Some(ServiceView::resolve(self, service, variant))
+        })
+    }
+
+    /// One service as one region's regulation describes it.
+    pub fn service_in_region(&self, id: &ServiceId, region: &RegionId) -> Option<ServiceView> {
+        let service = self.service(id)?;
+        let variant = service.variant(region)?;
+        Some(ServiceView::resolve(self, service, variant))
+    }
+
+    pub fn document(&self, id: &DocumentId) -> Option<&Document> {
+        self.documents.iter().find(|d| &d.id == id)
+    }
+
+    pub fn actor(&self, id: &ActorId) -> Option<&Actor> {
+        self.actors.iter().find(|a| &a.id == id)
+    }
+
+    pub fn step_action(&self, id: &StepActionId) -> Option<&StepAction> {
+        self.step_actions.iter().find(|a| &a.id == id)
+    }
+
+    /// Broken references and inconsistencies; empty for a sound catalogue. A server that loads
+    /// a catalogue of its own should refuse one with issues.
+    pub fn integrity_issues(&self) -> Vec<IntegrityIssue> {
+        integrity::check(self)
     }
 }
 

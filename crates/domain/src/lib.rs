@@ -5,9 +5,18 @@
 
 pub mod api;
 pub mod application;
+pub mod calendar;
 pub mod catalogue;
+pub mod deadline;
+pub mod documents;
+pub mod eligibility;
+mod ids;
 pub mod iin;
 pub mod locale;
+pub mod procedure;
+pub mod profile;
+pub mod provenance;
+pub mod region;
 pub mod signature;
 pub mod status;
 pub mod validation;
@@ -16,4 +25,6 @@ pub use application::{Applicant, Application};
 pub use catalogue::{Catalogue, ServiceId};
 pub use iin::{Bin, Iin, IinError};
 pub use locale::{Lang, LocalizedText};
+pub use profile::{ApplicantCategory, ApplicantProfile};
+pub use region::RegionId;
 pub use status::ApplicationStatus;

@@ -1,0 +1,152 @@
+//! A service resolved to one region, with every name filled in: what the API serves and the
+//! wizard renders, without either having to join the catalogue's dictionaries.
+
+use super::{
+    Catalogue, Provider, ResultId, Service, ServiceDomain, ServiceId, ServiceResult, ServiceVariant,
+};
+use crate::deadline::Deadline;
+use crate::documents::DocumentRequirementView;
+use crate::eligibility::EligibilityRule;
+use crate::locale::LocalizedText;
+use crate::procedure::{Channel, ChannelCondition, ChannelKind, OfficeContact, Step};
+use crate::provenance::Source;
+use crate::region::RegionId;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceView {
+    pub id: ServiceId,
+    /// The region's own title where it has one, otherwise the service's usual one.
+    pub name: LocalizedText,
+    pub region: RegionId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<ServiceDomain>,
+    /// Whether this region's regulation offers an online application.
+    pub online: bool,
+    pub provider: Provider,
+    pub results: Vec<ServiceResult>,
+    pub channels: Vec<ChannelView>,
+    pub documents: Vec<DocumentRequirementView>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eligibility: Vec<EligibilityRule>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChannelView {
+    pub kind: ChannelKind,
+    pub name: LocalizedText,
+    pub accepts_online_application: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<ChannelCondition>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<OfficeContact>,
+    pub steps: Vec<StepView>,
+    pub deadline: Deadline,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepView {
+    #[serde(flatten)]
+    pub step: Step,
+    pub actor_name: LocalizedText,
+    pub action_name: LocalizedText,
+}
+
+impl ServiceView {
+    pub(super) fn resolve(
+        catalogue: &Catalogue,
+        service: &Service,
+        variant: &ServiceVariant,
+    ) -> ServiceView {
+        ServiceView {
+            id: service.id.clone(),
+            name: variant.name.clone().unwrap_or_else(|| service.name.clone()),
+            region: variant.region().clone(),
+            domain: service.domain,
+            online: variant.accepts_online_application(),
+            provider: variant.provider.clone(),
+            results: variant.results.clone(),
+            channels: variant
+                .channels
+                .iter()
+                .map(|c| ChannelView::resolve(catalogue, c))
+                .collect(),
+            documents: variant
+                .documents
+                .iter()
+                .map(|requirement| DocumentRequirementView {
+                    name: catalogue
+                        .document(&requirement.document)
+                        .map(|d| d.name.clone())
+                        .unwrap_or_else(|| id_as_text(requirement.document.as_str())),
+                    requirement: requirement.clone(),
+                })
+                .collect(),
+            eligibility: variant.eligibility.clone(),
+            source: variant.source.clone(),
+        }
+    }
+
+    pub fn result(&self, id: &ResultId) -> Option<&ServiceResult> {
+        self.results.iter().find(|r| &r.id == id)
+    }
+
+    pub fn channel(&self, kind: ChannelKind) -> Option<&ChannelView> {
+        self.channels.iter().find(|c| c.kind == kind)
+    }
+
+    pub fn online_channels(&self) -> impl Iterator<Item = &ChannelView> {
+        self.channels
+            .iter()
+            .filter(|c| c.accepts_online_application)
+    }
+
+    pub fn offline_channels(&self) -> impl Iterator<Item = &ChannelView> {
+        self.channels
+            .iter()
+            .filter(|c| !c.accepts_online_application)
+    }
+}
+
+impl ChannelView {
+    fn resolve(catalogue: &Catalogue, channel: &Channel) -> ChannelView {
+        ChannelView {
+            kind: channel.kind,
+            name: channel.name.clone(),
+            accepts_online_application: channel.accepts_online_application,
+            availability: channel.availability,
+            contact: channel.contact.clone(),
+            steps: channel
+                .steps
+                .iter()
+                .map(|step| StepView {
+                    actor_name: catalogue
+                        .actor(&step.actor)
+                        .map(|a| a.name.clone())
+                        .unwrap_or_else(|| id_as_text(step.actor.as_str())),
+                    action_name: catalogue
+                        .step_action(&step.action)
+                        .map(|a| a.name.clone())
+                        .unwrap_or_else(|| id_as_text(step.action.as_str())),
+                    step: step.clone(),
+                })
+                .collect(),
+            deadline: channel.deadline.clone(),
+            source: channel.source.clone(),
+        }
+    }
+}
+
+/// A dangling reference still renders as its id, so a broken catalogue stays traceable on screen;
+/// [`Catalogue::integrity_issues`] reports it.
+fn id_as_text(id: &str) -> LocalizedText {
+    LocalizedText {
+        kk: id.to_owned(),
+        ru: id.to_owned(),
+        en: id.to_owned(),
+        kk_translated: false,
+        ru_translated: false,
+    }
+}

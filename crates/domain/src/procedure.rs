@@ -1,0 +1,158 @@
+//! How a service is delivered: channels (where the application goes in) and their steps.
+
+use crate::deadline::{sum_of, Deadline, DurationSum, MaxDuration};
+use crate::ids::string_id;
+use crate::locale::LocalizedText;
+use crate::provenance::{SeedQuote, Source};
+use serde::{Deserialize, Serialize};
+
+/// Where an application can be made and the result collected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelKind {
+    /// The e-government portal (egov.kz): the only channel that accepts an online application.
+    EgovPortal,
+    /// The provider itself (its office / registry, or the "authorised body" in seed 003).
+    ProviderOffice,
+    /// State Corporation "Government for Citizens".
+    StateCorporation,
+    /// Akim of a settlement, village or rural district.
+    RuralAkim,
+}
+
+/// A restriction on who may use a channel, as the regulation states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelCondition {
+    /// Only when there is no provider at the applicant's place of residence.
+    NoProviderAtPlaceOfResidence,
+}
+
+/// Local time of day, "HH:MM".
+pub type ClockTime = String;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpeningHours {
+    pub opens: ClockTime,
+    pub closes: ClockTime,
+    pub break_starts: ClockTime,
+    pub break_ends: ClockTime,
+    /// Whether the office also works on weekends and public holidays.
+    pub open_on_days_off: bool,
+}
+
+/// Address and contacts of an office, where a seed gives them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeContact {
+    pub address: SeedQuote,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fax: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opening_hours: Option<OpeningHours>,
+}
+
+/// One channel of one service in one region, with its own procedure and deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Channel {
+    pub kind: ChannelKind,
+    pub name: LocalizedText,
+    pub accepts_online_application: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<ChannelCondition>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<OfficeContact>,
+    pub steps: Vec<Step>,
+    pub deadline: Deadline,
+    pub source: Source,
+}
+
+string_id!(
+    /// Who performs a step, e.g. `provider_head`; named in the catalogue's `actors`.
+    ActorId
+);
+
+string_id!(
+    /// What a step does, e.g. `assign_executor`; named in the catalogue's `step_actions`.
+    StepActionId
+);
+
+/// Catalogue entry naming an actor in the three languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: ActorId,
+    pub name: LocalizedText,
+}
+
+/// Catalogue entry naming a step action in the three languages; the step keeps the seed's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepAction {
+    pub id: StepActionId,
+    pub name: LocalizedText,
+}
+
+/// The regulations' vocabulary for steps: people act, information systems process, and
+/// conditions branch to a rejection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepKind {
+    Action,
+    Process,
+    Condition,
+}
+
+/// Why a condition step turns an application away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RejectionCode {
+    PortalAuthorizationRefused,
+    SignatureNotConfirmed,
+    DocumentIrregularities,
+    ApplicantDataNotFound,
+    IncompleteOrExpiredDocuments,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepFailure {
+    pub rejection: RejectionCode,
+    pub wording: SeedQuote,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_duration: Option<MaxDuration>,
+}
+
+/// A second maximum the same regulation gives for the same step elsewhere in its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictingDuration {
+    pub max: MaxDuration,
+    pub wording: SeedQuote,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    /// The regulation's own numbering (portal flows start at 0 with one-time registration).
+    pub n: u32,
+    pub kind: StepKind,
+    pub actor: ActorId,
+    pub action: StepActionId,
+    pub wording: SeedQuote,
+    /// `None` where the regulation gives the step no maximum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_duration: Option<MaxDuration>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflicting_duration: Option<ConflictingDuration>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_failure: Option<StepFailure>,
+    pub source: Source,
+}
+
+impl Channel {
+    /// Sum of the step maxima the regulation gives for this channel.
+    pub fn sum_of_steps(&self) -> Option<DurationSum> {
+        sum_of(self.steps.iter().filter_map(|s| s.max_duration))
+    }
+}
