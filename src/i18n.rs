@@ -8,11 +8,20 @@ use egov_domain::Lang;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use leptos::prelude::*;
 
-pub const KK: &str = include_str!("../locales/kk.ftl");
-pub const RU: &str = include_str!("../locales/ru.ftl");
-pub const EN: &str = include_str!("../locales/en.ftl");
+/// Declares the locale files: one folder per language, one file per concern, the same file
+/// names in every folder.
+macro_rules! locale_files {
+    ($($file:literal),+ $(,)?) => {
+        pub const KK: &[(&str, &str)] = &[$(($file, include_str!(concat!("../locales/kk/", $file)))),+];
+        pub const RU: &[(&str, &str)] = &[$(($file, include_str!(concat!("../locales/ru/", $file)))),+];
+        pub const EN: &[(&str, &str)] = &[$(($file, include_str!(concat!("../locales/en/", $file)))),+];
+    };
+}
 
-fn source(lang: Lang) -> &'static str {
+locale_files!("wizard.ftl");
+
+/// The locale files of `lang`, as (file name, contents).
+pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
     match lang {
         Lang::Kk => KK,
         Lang::Ru => RU,
@@ -21,15 +30,17 @@ fn source(lang: Lang) -> &'static str {
 }
 
 fn build_bundle(lang: Lang) -> FluentBundle<FluentResource> {
-    let resource = FluentResource::try_new(source(lang).to_owned())
-        .unwrap_or_else(|(resource, _errors)| resource);
     let langid = lang.tag().parse().expect("language tags are valid");
     let mut bundle = FluentBundle::new(vec![langid]);
     // Isolation marks would end up inside input values and test assertions; our texts are LTR.
     bundle.set_use_isolating(false);
-    bundle
-        .add_resource(resource)
-        .expect("message ids are unique per locale");
+    for (_, source) in sources(lang) {
+        let resource = FluentResource::try_new((*source).to_owned())
+            .unwrap_or_else(|(resource, _errors)| resource);
+        bundle
+            .add_resource(resource)
+            .expect("message ids are unique per locale");
+    }
     bundle
 }
 

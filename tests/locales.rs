@@ -7,28 +7,32 @@ use fluent_syntax::ast::Entry;
 use fluent_syntax::parser;
 use std::collections::BTreeSet;
 
-const LOCALES: [(&str, &str); 3] = [
-    ("kk", egov_wizard::i18n::KK),
-    ("ru", egov_wizard::i18n::RU),
-    ("en", egov_wizard::i18n::EN),
-];
+use egov_domain::Lang;
 
-fn message_ids(source: &str) -> BTreeSet<String> {
-    let resource = parser::parse(source).unwrap_or_else(|(_, errors)| panic!("{errors:?}"));
-    resource
-        .body
-        .iter()
-        .filter_map(|entry| match entry {
-            Entry::Message(m) => Some(m.id.name.to_owned()),
-            _ => None,
-        })
-        .collect()
+fn message_ids(files: &[(&str, &str)]) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for (name, source) in files {
+        let resource =
+            parser::parse(*source).unwrap_or_else(|(_, errors)| panic!("{name}: {errors:?}"));
+        for entry in resource.body {
+            if let Entry::Message(m) = entry {
+                assert!(
+                    ids.insert(m.id.name.to_owned()),
+                    "{name}: {} defined twice",
+                    m.id.name
+                );
+            }
+        }
+    }
+    ids
 }
 
 #[test]
 fn all_locales_have_the_same_keys() {
-    let all: Vec<(&str, BTreeSet<String>)> =
-        LOCALES.iter().map(|(l, s)| (*l, message_ids(s))).collect();
+    let all: Vec<(&str, BTreeSet<String>)> = Lang::ALL
+        .iter()
+        .map(|l| (l.tag(), message_ids(egov_wizard::i18n::sources(*l))))
+        .collect();
     let union: BTreeSet<String> = all.iter().flat_map(|(_, ids)| ids.clone()).collect();
     for (lang, ids) in &all {
         let missing: Vec<_> = union.difference(ids).collect();
@@ -39,7 +43,7 @@ fn all_locales_have_the_same_keys() {
 #[test]
 fn codes_the_domain_produces_have_messages() {
     use egov_domain::signature::SignatureError::*;
-    let ids = message_ids(egov_wizard::i18n::EN);
+    let ids = message_ids(egov_wizard::i18n::sources(Lang::En));
     let iin_codes = [
         egov_domain::IinError::Empty.code(),
         egov_domain::IinError::NotDigits.code(),
@@ -69,5 +73,26 @@ fn codes_the_domain_produces_have_messages() {
         .chain(status_keys)
     {
         assert!(ids.contains(&code), "no message for {code}");
+    }
+}
+
+#[test]
+fn every_locale_file_on_disk_is_loaded() {
+    for lang in Lang::ALL {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(lang.tag());
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".ftl"))
+            .collect();
+        on_disk.sort();
+        let mut loaded: Vec<String> = egov_wizard::i18n::sources(lang)
+            .iter()
+            .map(|(name, _)| name.to_string())
+            .collect();
+        loaded.sort();
+        assert_eq!(on_disk, loaded, "{}: add new files to locale_files!", dir.display());
     }
 }
