@@ -3,11 +3,15 @@
 //! Fields hold what the person typed (after normalisation), not parsed types: the server must be
 //! able to answer "this field is wrong, for this reason" instead of rejecting the whole body.
 
-use crate::catalogue::ServiceId;
+use crate::catalogue::{ResultId, ServiceId};
+use crate::documents::DocumentId;
 use crate::iin::{normalise, Iin};
 use crate::locale::Lang;
+use crate::profile::{ApplicantCategory, ApplicantFact, ApplicantProfile};
+use crate::region::RegionId;
 use crate::validation::{field_errors, FieldErrors};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use validator::{Validate, ValidationError};
 
 /// The person applying.
@@ -15,14 +19,59 @@ use validator::{Validate, ValidationError};
 pub struct Applicant {
     #[validate(custom(function = "validate_iin"))]
     pub iin: String,
+    #[validate(custom(function = "validate_name"))]
+    pub surname: String,
+    #[validate(custom(function = "validate_name"))]
+    pub given_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(custom(function = "validate_name"))]
+    pub patronymic: Option<String>,
+    /// `YYYY-MM-DD`. Not compared with the IIN's digits: since 2013 they need not agree.
+    #[validate(custom(function = "validate_birth_date"))]
+    pub birth_date: String,
+    /// Kazakhstan mobile number as `+77XXXXXXXXX`.
+    #[validate(custom(function = "validate_phone"))]
+    pub phone: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(email(code = "email_invalid"), length(max = 254, code = "email_too_long"))]
+    pub email: Option<String>,
+    #[validate(custom(function = "validate_address"))]
+    pub address: String,
+    pub category: ApplicantCategory,
+    /// Facts the person stated (e.g. registered as unemployed) that rules and documents depend on.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub facts: BTreeSet<ApplicantFact>,
+}
+
+impl Applicant {
+    pub fn profile(&self) -> ApplicantProfile {
+        ApplicantProfile {
+            category: self.category,
+            facts: self.facts.clone(),
+        }
+    }
+}
+
+/// A document attached to the application: an upload the server already holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachedDocument {
+    pub document: DocumentId,
+    pub upload_id: String,
+    pub file_name: String,
 }
 
 /// Everything the citizen states. These exact fields, canonicalised, are what gets signed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct Application {
     pub service: ServiceId,
+    pub region: RegionId,
     #[validate(nested)]
     pub applicant: Applicant,
+    /// The result asked for, e.g. the kind of referral, where the service offers a choice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<ResultId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<AttachedDocument>,
     /// The language the citizen used: results and notices come back in it.
     pub lang: Lang,
 }
@@ -33,6 +82,73 @@ fn validate_iin(iin: &str) -> Result<(), ValidationError> {
         Err(e) => Err(ValidationError::new(e.code())),
         Ok(_) if normalise(iin) != iin => Err(ValidationError::new("iin_not_normalised")),
         Ok(_) => Ok(()),
+    }
+}
+
+/// Names in Kazakh, Russian or Latin letters, with the hyphens, apostrophes and spaces that
+/// double-barrelled and transliterated names use.
+pub fn validate_name(name: &str) -> Result<(), ValidationError> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        return Err(ValidationError::new("name_empty"));
+    }
+    if trimmed.chars().count() > 100 {
+        return Err(ValidationError::new("name_too_long"));
+    }
+    let allowed = |c: char| c.is_alphabetic() || matches!(c, '-' | ' ' | '\'' | '’' | '.');
+    if !trimmed.chars().all(allowed) {
+        return Err(ValidationError::new("name_invalid_characters"));
+    }
+    Ok(())
+}
+
+fn validate_address(address: &str) -> Result<(), ValidationError> {
+    match address.trim().chars().count() {
+        0 => Err(ValidationError::new("address_empty")),
+        n if n > 300 => Err(ValidationError::new("address_too_long")),
+        _ => Ok(()),
+    }
+}
+
+pub fn validate_birth_date(date: &str) -> Result<(), ValidationError> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let parsed = time::Date::parse(date, &format)
+        .map_err(|_| ValidationError::new("birth_date_invalid"))?;
+    if parsed.year() < 1900 {
+        return Err(ValidationError::new("birth_date_too_early"));
+    }
+    Ok(())
+}
+
+/// Normalises a phone number as people type it (spaces, dashes, brackets, a leading 8) into
+/// `+77XXXXXXXXX`, or returns None when it is not a Kazakhstan mobile number.
+pub fn normalise_phone(input: &str) -> Option<String> {
+    let digits: String = input
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '\u{a0}'))
+        .collect();
+    let national = digits
+        .strip_prefix("+7")
+        .or_else(|| digits.strip_prefix('8').filter(|rest| rest.len() == 10))
+        .or_else(|| digits.strip_prefix('7').filter(|rest| rest.len() == 10))
+        .or_else(|| (digits.len() == 10).then_some(digits.as_str()))?;
+    let is_mobile = national.len() == 10
+        && national.chars().all(|c| c.is_ascii_digit())
+        && is_mobile_operator_code(&national[..3]);
+    is_mobile.then(|| format!("+7{national}"))
+}
+
+/// Operator codes of Kazakhstan's mobile networks (7xx codes outside these are landlines,
+/// e.g. 727 Almaty).
+fn is_mobile_operator_code(code: &str) -> bool {
+    matches!(code.parse::<u16>(), Ok(700..=708 | 747 | 750 | 751 | 760..=764 | 771 | 775..=778))
+}
+
+fn validate_phone(phone: &str) -> Result<(), ValidationError> {
+    match normalise_phone(phone) {
+        Some(normalised) if normalised == phone => Ok(()),
+        Some(_) => Err(ValidationError::new("phone_not_normalised")),
+        None => Err(ValidationError::new("phone_invalid")),
     }
 }
 
@@ -49,49 +165,106 @@ impl Application {
     }
 }
 
+/// A complete, valid application for tests of every crate.
+pub fn example_application(iin: &str) -> Application {
+    Application {
+        service: ServiceId::new("active_employment_referral"),
+        region: RegionId::new("karaganda"),
+        applicant: Applicant {
+            iin: iin.into(),
+            surname: "Сейткали".into(),
+            given_name: "Айгерім".into(),
+            patronymic: None,
+            birth_date: "1979-10-28".into(),
+            phone: "+77011234567".into(),
+            email: None,
+            address: "Қарағанды қ., Бұқар жырау даңғ., 1".into(),
+            category: ApplicantCategory::Citizen,
+            facts: BTreeSet::new(),
+        },
+        result: Some(ResultId::new("employment_referral")),
+        documents: Vec::new(),
+        lang: Lang::Kk,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::api::FieldError;
 
-    fn application(iin: &str) -> Application {
-        Application {
-            service: ServiceId::new("active_employment_referral"),
-            applicant: Applicant { iin: iin.into() },
-            lang: Lang::Kk,
-        }
+    fn with_iin(iin: &str) -> Application {
+        example_application(iin)
+    }
+
+    fn expect(path: &str, code: &str) -> Result<(), FieldErrors> {
+        Err(vec![FieldError {
+            path: path.into(),
+            code: code.into(),
+        }])
     }
 
     #[test]
     fn canonical_bytes_sort_keys_and_are_stable() {
-        let app = application("791028302728");
+        let app = with_iin("791028302728");
         let bytes = String::from_utf8(app.canonical_bytes()).unwrap();
-        assert_eq!(
-            bytes,
-            r#"{"applicant":{"iin":"791028302728"},"lang":"kk","service":"active_employment_referral"}"#
-        );
+        assert!(bytes.starts_with(r#"{"applicant":{"address":"#), "{bytes}");
+        assert!(bytes.ends_with(r#""service":"active_employment_referral"}"#), "{bytes}");
         let reparsed: Application = serde_json::from_str(&bytes).unwrap();
         assert_eq!(reparsed.canonical_bytes(), app.canonical_bytes());
     }
 
     #[test]
+    fn example_is_valid() {
+        assert_eq!(with_iin("791028302728").check(), Ok(()));
+    }
+
+    #[test]
     fn check_reports_field_paths_and_codes() {
-        assert_eq!(application("791028302728").check(), Ok(()));
-        let expect = |code: &str| {
-            Err(vec![FieldError {
-                path: "applicant.iin".into(),
-                code: code.into(),
-            }])
-        };
+        assert_eq!(with_iin("123456789011").check(), expect("applicant.iin", "iin_check_digit"));
+        assert_eq!(with_iin("12345").check(), expect("applicant.iin", "iin_wrong_length"));
+        assert_eq!(with_iin("").check(), expect("applicant.iin", "iin_empty"));
         assert_eq!(
-            application("123456789011").check(),
-            expect("iin_check_digit")
+            with_iin("791028 302728").check(),
+            expect("applicant.iin", "iin_not_normalised")
         );
-        assert_eq!(application("12345").check(), expect("iin_wrong_length"));
-        assert_eq!(application("").check(), expect("iin_empty"));
+        let mut app = with_iin("791028302728");
+        app.applicant.phone = "+7 701 123 45 67".into();
+        app.applicant.surname = "R2D2".into();
+        app.applicant.email = Some("not-an-email".into());
+        app.applicant.birth_date = "1979-02-30".into();
+        let errors = app.check().unwrap_err();
+        let codes: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|e| (e.path.as_str(), e.code.as_str()))
+            .collect();
         assert_eq!(
-            application("791028 302728").check(),
-            expect("iin_not_normalised")
+            codes,
+            vec![
+                ("applicant.birth_date", "birth_date_invalid"),
+                ("applicant.email", "email_invalid"),
+                ("applicant.phone", "phone_not_normalised"),
+                ("applicant.surname", "name_invalid_characters"),
+            ]
         );
+    }
+
+    #[test]
+    fn phone_numbers_are_normalised_as_typed() {
+        for typed in ["+7 701 123 45 67", "8 (701) 123-45-67", "87011234567", "7011234567"] {
+            assert_eq!(normalise_phone(typed).as_deref(), Some("+77011234567"), "{typed}");
+        }
+        for bad in ["+7 727 123 45 67", "123", "+1 701 123 45 67", "+7701123456a"] {
+            assert_eq!(normalise_phone(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn names_accept_kazakh_russian_latin_and_hyphens() {
+        for ok in ["Әбілқайыр", "Иванова-Петрова", "O'Neil", "Нұр Сұлтан"] {
+            assert!(validate_name(ok).is_ok(), "{ok}");
+        }
+        assert!(validate_name(" ").is_err());
+        assert!(validate_name("<script>").is_err());
     }
 }

@@ -21,7 +21,7 @@ pub mod signature;
 pub mod status;
 pub mod validation;
 
-pub use application::{Applicant, Application};
+pub use application::{Applicant, Application, AttachedDocument};
 pub use catalogue::{Catalogue, ServiceId};
 pub use iin::{Bin, Iin, IinError};
 pub use locale::{Lang, LocalizedText};
