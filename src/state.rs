@@ -1,31 +1,24 @@
-//! The wizard's state, shared by its pages through context.
+//! The wizard's state, shared by its pages through context, and where it is kept.
 
-use egov_domain::{Applicant, Application, Lang, ServiceId};
+use crate::draft::{self, Draft, Loaded};
+use egov_domain::{Lang, RegionId, ServiceId};
+use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-/// What the person has entered so far.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Draft {
-    pub service: Option<ServiceId>,
-    /// The IIN as accepted (normalised); empty until the IIN step is completed.
-    pub iin: String,
+/// Where drafts and preferences live: the browser's localStorage, or memory only (kiosk mode
+/// must leave nothing personal behind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StorageMode {
+    #[default]
+    Local,
+    Memory,
 }
 
-impl Draft {
-    /// The application to sign, once every step is done.
-    pub fn application(&self, lang: Lang) -> Option<Application> {
-        let service = self.service.clone()?;
-        if self.iin.is_empty() {
-            return None;
-        }
-        Some(Application {
-            service,
-            applicant: Applicant {
-                iin: self.iin.clone(),
-            },
-            lang,
-        })
-    }
+const LANG_KEY: &str = "egov-wizard.lang";
+const REGION_KEY: &str = "egov-wizard.region";
+
+fn draft_key(service: &ServiceId) -> String {
+    format!("egov-wizard.draft.{service}")
 }
 
 /// The wizard's reactive state.
@@ -33,16 +26,105 @@ impl Draft {
 pub struct Wizard {
     pub draft: RwSignal<Draft>,
     /// One key per application: a retry after a failure reuses it, so the server never
-    /// creates a second application.
+    /// creates a second application. Kept with the draft so a reload keeps it too.
     pub idempotency_key: RwSignal<Option<String>>,
+    pub region: RwSignal<Option<RegionId>>,
+    /// Set when a stored draft could not be read and was dropped, for a one-time notice.
+    pub draft_discarded: RwSignal<bool>,
+    pub storage: StorageMode,
 }
 
 impl Wizard {
-    pub fn new() -> Wizard {
+    pub fn new(storage: StorageMode) -> Wizard {
+        let region = match storage {
+            StorageMode::Local => LocalStorage::get::<RegionId>(REGION_KEY).ok(),
+            StorageMode::Memory => None,
+        };
         Wizard {
             draft: RwSignal::new(Draft::default()),
             idempotency_key: RwSignal::new(None),
+            region: RwSignal::new(region),
+            draft_discarded: RwSignal::new(false),
+            storage,
         }
+    }
+
+    /// The language the person chose on an earlier visit, if any.
+    pub fn saved_lang(storage: StorageMode) -> Option<Lang> {
+        match storage {
+            StorageMode::Local => LocalStorage::get::<Lang>(LANG_KEY).ok(),
+            StorageMode::Memory => None,
+        }
+    }
+
+    pub fn save_lang(&self, lang: Lang) {
+        if self.storage == StorageMode::Local {
+            let _ = LocalStorage::set(LANG_KEY, lang);
+        }
+    }
+
+    pub fn set_region(&self, region: RegionId) {
+        if self.storage == StorageMode::Local {
+            let _ = LocalStorage::set(REGION_KEY, &region);
+        }
+        self.region.set(Some(region));
+    }
+
+    /// The stored draft of a service, reading it (and migrating or discarding it) once.
+    pub fn stored_draft(&self, service: &ServiceId) -> Option<Draft> {
+        if self.storage == StorageMode::Memory {
+            return None;
+        }
+        let raw: String = LocalStorage::raw().get_item(&draft_key(service)).ok()??;
+        match draft::decode(&raw) {
+            Loaded::Draft(draft) => Some(draft),
+            Loaded::Nothing => None,
+            Loaded::Discarded => {
+                LocalStorage::delete(draft_key(service));
+                self.draft_discarded.set(true);
+                None
+            }
+        }
+    }
+
+    /// Makes `service` the current application: the draft in memory if it is this service's,
+    /// else the stored one, else a new one.
+    pub fn open(&self, service: &ServiceId, region: &RegionId) {
+        let current = self.draft.get_untracked();
+        if current.service.as_ref() == Some(service) && current.region.as_ref() == Some(region) {
+            return;
+        }
+        let mut draft = self
+            .stored_draft(service)
+            .filter(|d| d.region.as_ref() == Some(region))
+            .unwrap_or_default();
+        draft.service = Some(service.clone());
+        draft.region = Some(region.clone());
+        self.idempotency_key.set(draft.idempotency_key.clone());
+        self.draft.set(draft);
+    }
+
+    /// Writes the draft; called by an effect on every change.
+    pub fn persist(&self, draft: &Draft) {
+        if self.storage == StorageMode::Memory {
+            return;
+        }
+        if let Some(service) = &draft.service {
+            let _ = LocalStorage::raw().set_item(&draft_key(service), &draft::encode(draft));
+        }
+    }
+
+    pub fn start_again(&self, service: &ServiceId) {
+        if self.storage == StorageMode::Local {
+            LocalStorage::delete(draft_key(service));
+        }
+        let region = self.draft.get_untracked().region;
+        self.draft.set(Draft {
+            service: Some(service.clone()),
+            region,
+            ..Draft::default()
+        });
+        self.idempotency_key.set(None);
     }
 
     pub fn idempotency_key(&self) -> String {
@@ -51,19 +133,19 @@ impl Wizard {
         }
         let key = new_idempotency_key();
         self.idempotency_key.set(Some(key.clone()));
+        self.draft.update(|d| d.idempotency_key = Some(key.clone()));
         key
     }
 
     /// Forgets the application after it has been submitted.
     pub fn finish(&self) {
+        if let Some(service) = self.draft.get_untracked().service {
+            if self.storage == StorageMode::Local {
+                LocalStorage::delete(draft_key(&service));
+            }
+        }
         self.draft.set(Draft::default());
         self.idempotency_key.set(None);
-    }
-}
-
-impl Default for Wizard {
-    fn default() -> Self {
-        Wizard::new()
     }
 }
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
+    let wizard = crate::state::use_wizard();
     let switch = Lang::ALL
         .into_iter()
         .map(|lang| {
@@ -20,7 +21,10 @@ pub fn Header() -> impl IntoView {
                         id=format!("lang-{}", lang.tag())
                         lang=lang.tag()
                         aria-pressed=move || (i18n.lang.get() == lang).to_string()
-                        on:click=move |_| i18n.lang.set(lang)
+                        on:click=move |_| {
+                            i18n.lang.set(lang);
+                            wizard.save_lang(lang);
+                        }
                     >
                         {label}
                     </button>

@@ -1,21 +1,41 @@
+pub mod apply;
+pub mod catalogue;
 pub mod check_answers;
 pub mod confirmation;
-pub mod iin;
+pub mod ineligible;
+pub mod language;
 pub mod not_found;
-pub mod service_choice;
+pub mod region;
 pub mod sign;
 pub mod status;
+pub mod steps;
 
-/// URLs of the wizard's steps, in one place.
+/// URLs of the wizard's pages, in one place.
 pub mod paths {
-    pub fn iin(service: &str) -> String {
-        format!("/apply/{service}/iin")
+    use crate::flow::Step;
+
+    pub const LANGUAGE: &str = "/language";
+    pub const REGION: &str = "/region";
+    pub const SERVICES: &str = "/services";
+
+    pub fn step(service: &str, step: Step) -> String {
+        format!("/apply/{service}/{}", step.slug())
+    }
+    /// A step opened from the check page: Continue returns there.
+    pub fn change(service: &str, step: Step) -> String {
+        format!("/apply/{service}/{}?return=check", step.slug())
     }
     pub fn check(service: &str) -> String {
-        format!("/apply/{service}/check")
+        step(service, Step::Check)
     }
     pub fn sign(service: &str) -> String {
         format!("/apply/{service}/sign")
+    }
+    pub fn ineligible(service: &str) -> String {
+        format!("/apply/{service}/ineligible")
+    }
+    pub fn service_info(service: &str) -> String {
+        format!("/services/{service}")
     }
     pub fn confirmation(reference: &str) -> String {
         format!("/confirmation/{reference}")

@@ -4,7 +4,6 @@ use crate::api::{ApiClient, ApiFailure};
 use crate::components::page::PageHeading;
 use crate::i18n::use_i18n;
 use crate::pages::paths;
-use crate::pages::service_choice::service_from_param;
 use crate::signer::{SignRequest, Signer, SignerError};
 use crate::state::use_wizard;
 use egov_domain::api::SignedApplication;
@@ -29,12 +28,10 @@ pub fn SignPage() -> impl IntoView {
     let wizard = use_wizard();
     let navigate = use_navigate();
     let params = use_params_map();
-    let Some(service) = service_from_param(params.read_untracked().get("service")) else {
+    // The apply page has checked the service and that every step is complete.
+    let Some(service) = params.read_untracked().get("service").map(egov_domain::ServiceId::new) else {
         return view! { <Redirect path="/" /> }.into_any();
     };
-    if wizard.draft.get_untracked().iin.is_empty() {
-        return view! { <Redirect path=paths::iin(service.as_str()) /> }.into_any();
-    }
     let signer = expect_context::<SignerHandle>();
     let api = expect_context::<ApiClient>();
     let pending = RwSignal::new(false);

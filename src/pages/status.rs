@@ -7,7 +7,6 @@ use egov_domain::api::ApplicationRecord;
 use egov_domain::Catalogue;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use time::format_description::well_known::Rfc3339;
 
 #[component]
 pub fn StatusPage() -> impl IntoView {
@@ -40,14 +39,11 @@ pub fn StatusPage() -> impl IntoView {
     }
 }
 
-fn format_moment(moment: time::OffsetDateTime) -> String {
-    moment.format(&Rfc3339).unwrap_or_default()
-}
 
 #[component]
 fn StatusDetails(record: ApplicationRecord) -> impl IntoView {
     let i18n = use_i18n();
-    let service_name = Catalogue::embedded()
+    let service_name = Catalogue::shared()
         .service(&record.service)
         .map(|s| s.name.clone());
     let status_key = format!("status-{}", record.status.code());
@@ -56,12 +52,13 @@ fn StatusDetails(record: ApplicationRecord) -> impl IntoView {
         .iter()
         .map(|event| {
             let key = format!("status-{}", event.status.code());
-            let at = format_moment(event.at);
+            let at = event.at;
+            let machine = at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
             view! {
                 <li class="timeline__item">
                     <span class="timeline__status">{move || i18n.t(&key)}</span>
                     " "
-                    <time class="timeline__time" datetime=at.clone()>{at.clone()}</time>
+                    <time class="timeline__time" datetime=machine>{move || crate::dates::format_moment(i18n.lang.get(), at)}</time>
                 </li>
             }
         })
@@ -88,7 +85,7 @@ fn StatusDetails(record: ApplicationRecord) -> impl IntoView {
             </div>
             <div class="summary-list__row">
                 <dt class="summary-list__key">{move || i18n.t("status-submitted-at")}</dt>
-                <dd class="summary-list__value">{format_moment(record.submitted_at)}</dd>
+                <dd class="summary-list__value">{move || crate::dates::format_moment(i18n.lang.get(), record.submitted_at)}</dd>
             </div>
         </dl>
         <h2 class="heading-m">{move || i18n.t("status-history")}</h2>

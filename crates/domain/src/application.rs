@@ -58,6 +58,7 @@ pub struct AttachedDocument {
     pub document: DocumentId,
     pub upload_id: String,
     pub file_name: String,
+    pub size: u64,
 }
 
 /// Everything the citizen states. These exact fields, canonicalised, are what gets signed.
@@ -100,6 +101,17 @@ pub fn validate_name(name: &str) -> Result<(), ValidationError> {
         return Err(ValidationError::new("name_invalid_characters"));
     }
     Ok(())
+}
+
+/// Whether an email address is acceptable (the HTML5 definition, as `validator` checks it).
+pub fn is_valid_email(email: &str) -> bool {
+    use validator::ValidateEmail;
+    email.validate_email() && email.len() <= 254
+}
+
+/// Whether an address is acceptable; `Err` carries the error code.
+pub fn check_address(address: &str) -> Result<(), ValidationError> {
+    validate_address(address)
 }
 
 fn validate_address(address: &str) -> Result<(), ValidationError> {

@@ -468,3 +468,68 @@ mod tests {
         assert_eq!(json, r#"{"unit":"working_days","value":5}"#);
     }
 }
+
+impl From<crate::deadline::MaxDuration> for StepDuration {
+    fn from(max: crate::deadline::MaxDuration) -> StepDuration {
+        use crate::deadline::DurationUnit;
+        match max.unit {
+            DurationUnit::Minutes => StepDuration::Minutes(max.value),
+            DurationUnit::Hours => StepDuration::Hours(max.value),
+            DurationUnit::WorkingDays => StepDuration::WorkingDays(max.value),
+            DurationUnit::CalendarDays => StepDuration::CalendarDays(max.value),
+        }
+    }
+}
+
+/// When the service is due for an application submitted online at `submitted`: the regulation's
+/// stated total if it gives one, otherwise the end of its last step. None when the regulation
+/// gives no duration or the calendar does not cover the dates.
+pub fn service_due_online(
+    service: &crate::catalogue::ServiceView,
+    submitted: OffsetDateTime,
+) -> Option<OffsetDateTime> {
+    // Some seeds time only the office procedure, not the portal channel; the provider runs the
+    // same procedure for a portal application, so its durations are the best estimate there is.
+    service
+        .online_channels()
+        .chain(service.offline_channels())
+        .find_map(|channel| channel_due(channel, submitted))
+}
+
+fn channel_due(
+    channel: &crate::catalogue::ChannelView,
+    submitted: OffsetDateTime,
+) -> Option<OffsetDateTime> {
+    if let Some(stated) = &channel.deadline.stated {
+        return due(submitted, stated.max.into()).ok();
+    }
+    let steps: Vec<StepDuration> = channel
+        .steps
+        .iter()
+        .filter_map(|s| s.step.max_duration.map(StepDuration::from))
+        .collect();
+    if steps.is_empty() {
+        return None;
+    }
+    Calendar::embedded().service_due(submitted, &steps).ok()
+}
+
+#[cfg(test)]
+mod service_due_tests {
+    use super::*;
+    use crate::{Catalogue, RegionId, ServiceId};
+
+    #[test]
+    fn the_referral_in_karaganda_is_due_after_its_steps_in_working_time() {
+        let service = Catalogue::shared()
+            .service_in_region(
+                &ServiceId::new("active_employment_referral"),
+                &RegionId::new("karaganda"),
+            )
+            .unwrap();
+        let submitted = time::macros::datetime!(2026-11-20 16:00 +5);
+        let due = service_due_online(&service, submitted).expect("a due moment");
+        assert!(due > submitted);
+        assert!(is_working_day(due.to_offset(ALMATY).date()).unwrap());
+    }
+}

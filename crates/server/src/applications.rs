@@ -69,14 +69,15 @@ pub async fn submit(
                 .collect(),
         )
     })?;
+    // The region's own regulation decides whether the service is offered online there.
     let service = state
         .catalogue
-        .service(&signed.application.service)
+        .service_in_region(&signed.application.service, &signed.application.region)
         .ok_or_else(|| {
             ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 problem_code::UNKNOWN_SERVICE,
-                "No such service",
+                "No such service in this region",
             )
         })?;
     if !service.online {

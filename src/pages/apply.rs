@@ -1,0 +1,121 @@
+//! `/apply/:service/:step`: resolves the service in the chosen region, keeps the person on the
+//! first unfinished step, and frames each step with Back, error summary and Continue.
+
+use crate::components::error_summary::{ErrorSummary, FieldMessage, ERROR_SUMMARY_ID};
+use crate::flow::{self, Step};
+use crate::i18n::use_i18n;
+use crate::pages::paths;
+use crate::pages::steps;
+use crate::state::use_wizard;
+use egov_domain::catalogue::ServiceView;
+use egov_domain::{Catalogue, ServiceId};
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+#[component]
+pub fn ApplyPage() -> impl IntoView {
+    let wizard = use_wizard();
+    let params = use_params_map();
+    move || {
+        let service_id = params.read().get("service").unwrap_or_default();
+        let slug = params.read().get("step").unwrap_or_default();
+        let Some(region) = wizard.region.get_untracked() else {
+            return view! { <Redirect path=paths::REGION /> }.into_any();
+        };
+        let Some(service) =
+            Catalogue::shared().service_in_region(&ServiceId::new(service_id.clone()), &region)
+        else {
+            return view! { <Redirect path=paths::SERVICES /> }.into_any();
+        };
+        if !service.online {
+            return view! { <Redirect path=paths::service_info(&service_id) /> }.into_any();
+        }
+        wizard.open(&service.id, &region);
+        let draft = wizard.draft.get_untracked();
+        match slug.as_str() {
+            "sign" => {
+                if flow::first_unfinished(&service, &draft) != Step::Check {
+                    let first = flow::first_unfinished(&service, &draft);
+                    return view! { <Redirect path=paths::step(&service_id, first) /> }.into_any();
+                }
+                view! { <crate::pages::sign::SignPage /> }.into_any()
+            }
+            "ineligible" => view! { <crate::pages::ineligible::IneligiblePage service /> }.into_any(),
+            other => match Step::from_slug(other) {
+                Some(step) if flow::applies(step, &service, &draft) && flow::may_open(step, &service, &draft) => {
+                    steps::render(step, service)
+                }
+                _ => {
+                    let first = flow::first_unfinished(&service, &draft);
+                    view! { <Redirect path=paths::step(&service_id, first) /> }.into_any()
+                }
+            },
+        }
+    }
+}
+
+/// Where Continue goes from `step`: back to the check page when the person came from there,
+/// else the next step of the journey.
+pub fn continue_target(service: &ServiceView, step: Step, returning: bool) -> String {
+    let wizard = use_wizard();
+    let draft = wizard.draft.get_untracked();
+    let id = service.id.as_str();
+    if returning && flow::first_unfinished(service, &draft) == Step::Check {
+        return paths::check(id);
+    }
+    match flow::next(step, service, &draft) {
+        Some(next) if flow::may_open(next, service, &draft) => paths::step(id, next),
+        _ => paths::step(id, flow::first_unfinished(service, &draft)),
+    }
+}
+
+/// The frame of a question page: Back link, error summary, the form and its Continue button.
+/// `validate` returns the page's errors; none means the step is done.
+#[component]
+pub fn StepShell(
+    service: ServiceView,
+    step: Step,
+    errors: RwSignal<Vec<FieldMessage>>,
+    validate: Callback<(), Vec<FieldMessage>>,
+    /// Runs after a valid Continue and may send the person elsewhere (e.g. an ineligible page).
+    #[prop(optional)]
+    divert: Option<Callback<(), Option<String>>>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = use_wizard();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let returning = query.read_untracked().get("return").as_deref() == Some("check");
+    let id = service.id.as_str().to_owned();
+    let back_href = if returning {
+        paths::check(&id)
+    } else {
+        flow::previous(step, &service, &wizard.draft.get_untracked())
+            .map(|s| paths::step(&id, s))
+            .unwrap_or_else(|| paths::SERVICES.to_owned())
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let problems = validate.run(());
+        if !problems.is_empty() {
+            errors.set(problems);
+            crate::dom::focus_later(ERROR_SUMMARY_ID);
+            return;
+        }
+        errors.set(Vec::new());
+        let target = divert
+            .and_then(|d| d.run(()))
+            .unwrap_or_else(|| continue_target(&service, step, returning));
+        navigate(&target, Default::default());
+    };
+    view! {
+        <a class="back-link" href=back_href id="back">{move || i18n.t("back")}</a>
+        <ErrorSummary errors=errors.into() />
+        <form novalidate on:submit=on_submit>
+            {children()}
+            <button type="submit" class="button" id="continue">{move || i18n.t("continue")}</button>
+        </form>
+    }
+}

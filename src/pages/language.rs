@@ -1,0 +1,70 @@
+//! First visit: which language.
+
+use crate::components::error_summary::{ErrorSummary, FieldMessage};
+use crate::components::fields::{RadioOption, Radios};
+use crate::components::page::PageHeading;
+use crate::i18n::use_i18n;
+use crate::pages::paths;
+use crate::state::use_wizard;
+use egov_domain::Lang;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn LanguagePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = use_wizard();
+    let navigate = use_navigate();
+    let errors = RwSignal::new(Vec::<FieldMessage>::new());
+    let chosen = RwSignal::new(crate::state::Wizard::saved_lang(wizard.storage));
+    let options = Lang::ALL
+        .into_iter()
+        .map(|lang| RadioOption {
+            value: lang.tag().to_owned(),
+            label: Signal::derive(move || crate::i18n::translate(lang, &format!("lang-{}", lang.tag()), None)),
+            hint: None,
+        })
+        .collect();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match chosen.get_untracked() {
+            Some(lang) => {
+                wizard.save_lang(lang);
+                navigate(
+                    if wizard.region.get_untracked().is_some() { paths::SERVICES } else { paths::REGION },
+                    Default::default(),
+                );
+            }
+            None => {
+                errors.set(vec![FieldMessage::new("language", "language-required")]);
+                crate::dom::focus_later(crate::components::error_summary::ERROR_SUMMARY_ID);
+            }
+        }
+    };
+    let has_errors = Signal::derive(move || !errors.read().is_empty());
+    view! {
+        <ErrorSummary errors=errors.into() />
+        <form novalidate on:submit=on_submit>
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">
+                    <PageHeading key="language-heading" has_errors />
+                </legend>
+                <Radios
+                    id="language"
+                    options
+                    selected=Signal::derive(move || chosen.get().map(|l| l.tag().to_owned()))
+                    on_select=Callback::new(move |tag: String| {
+                        if let Some(lang) = Lang::from_tag(&tag) {
+                            chosen.set(Some(lang));
+                            // Switch at once so the rest of this page reads in the chosen language.
+                            i18n.lang.set(lang);
+                        }
+                    })
+                    error=crate::components::error_summary::message_for(errors.into(), "language")
+                />
+            </fieldset>
+            <button type="submit" class="button" id="continue">{move || i18n.t("continue")}</button>
+        </form>
+    }
+}
+

@@ -1,0 +1,194 @@
+//! Documents: each required and conditional document for this service and applicant category,
+//! chosen with a button, checked before upload, uploaded with a progress bar, cancellable,
+//! retryable, removable with confirmation. Only server ids are kept in the draft.
+
+use crate::api::ApiClient;
+use crate::components::error_summary::{message_for, FieldMessage};
+use crate::components::page::PageHeading;
+use crate::flow::{self, Step};
+use crate::i18n::use_i18n;
+use crate::pages::apply::StepShell;
+use crate::state::use_wizard;
+use crate::upload::{self, Upload};
+use egov_domain::catalogue::ServiceView;
+use egov_domain::documents::{DocumentId, DocumentNeed};
+use egov_domain::AttachedDocument;
+use fluent_bundle::FluentValue;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// Field ids of the document rows; the catalogue asks for at most 8 documents per service.
+const DOCUMENT_FIELD_IDS: [&str; 12] = [
+    "document-0", "document-1", "document-2", "document-3", "document-4", "document-5",
+    "document-6", "document-7", "document-8", "document-9", "document-10", "document-11",
+];
+
+#[derive(Clone, PartialEq)]
+enum Transfer {
+    Idle,
+    Sending { progress: f64 },
+    Failed { key: String },
+    ConfirmRemove,
+}
+
+/// Sizes as people read them, in the current language's words for the units.
+fn human_size(i18n: crate::i18n::I18n, bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        let mb = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+        i18n.t_with("size-mb", &[("size", FluentValue::from(mb))])
+    } else {
+        let kb = bytes.div_ceil(1024);
+        i18n.t_with("size-kb", &[("size", FluentValue::from(kb))])
+    }
+}
+
+#[component]
+fn DocumentUpload(index: usize, document: DocumentId, name: egov_domain::LocalizedText, conditional: bool, errors: RwSignal<Vec<FieldMessage>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = use_wizard();
+    let api = expect_context::<ApiClient>();
+    let transfer = RwSignal::new(Transfer::Idle);
+    let in_flight = StoredValue::new_local(None::<Rc<Upload>>);
+    let input_id: &'static str = DOCUMENT_FIELD_IDS[index.min(DOCUMENT_FIELD_IDS.len() - 1)];
+    let attached = {
+        let document = document.clone();
+        Memo::new(move |_| wizard.draft.with(|d| d.documents.iter().find(|a| a.document == document).cloned()))
+    };
+    let on_change = {
+        let document = document.clone();
+        move |ev: leptos::ev::Event| {
+            let input: web_sys::HtmlInputElement = event_target(&ev);
+            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            input.set_value("");
+            if let Err(key) = upload::precheck(&file) {
+                transfer.set(Transfer::Failed { key: key.into() });
+                return;
+            }
+            transfer.set(Transfer::Sending { progress: 0.0 });
+            let document = document.clone();
+            let started = upload::start(
+                &api.base,
+                &file,
+                move |fraction| transfer.set(Transfer::Sending { progress: fraction }),
+                move |result| {
+                    in_flight.set_value(None);
+                    match result {
+                        Ok(receipt) => {
+                            wizard.draft.update(|d| {
+                                d.documents.retain(|a| a.document != document);
+                                d.documents.push(AttachedDocument {
+                                    document: document.clone(),
+                                    upload_id: receipt.id,
+                                    file_name: receipt.file_name,
+                                    size: receipt.size,
+                                });
+                            });
+                            errors.update(|e| e.retain(|m| m.field_id != input_id));
+                            transfer.set(Transfer::Idle);
+                        }
+                        Err(None) => transfer.set(Transfer::Idle),
+                        Err(Some(failure)) => transfer.set(Transfer::Failed { key: failure.message_key() }),
+                    }
+                },
+            );
+            match started {
+                Ok(upload) => in_flight.set_value(Some(Rc::new(upload))),
+                Err(failure) => transfer.set(Transfer::Failed { key: failure.message_key() }),
+            }
+        }
+    };
+    let remove = {
+        let document = document.clone();
+        move |_| {
+            wizard.draft.update(|d| d.documents.retain(|a| a.document != document));
+            transfer.set(Transfer::Idle);
+        }
+    };
+    let error = message_for(errors.into(), input_id);
+    view! {
+        <div class="form-group document" class:form-group--error=move || error.read().is_some() id=format!("{input_id}-group")>
+            <h2 class="heading-s">
+                {move || name.get(i18n.lang.get()).to_owned()}
+                {conditional.then(|| view! { " " <span class="tag tag--grey">{move || i18n.t("document-conditional")}</span> })}
+            </h2>
+            {move || error.get().map(|m| view! { <p class="error-message" id=format!("{input_id}-error")>{m}</p> })}
+            {move || match (attached.get(), transfer.get()) {
+                (Some(file), Transfer::ConfirmRemove) => view! {
+                    <div class="inset" role="alertdialog" aria-labelledby=format!("{input_id}-confirm")>
+                        <p id=format!("{input_id}-confirm")>{i18n.t_with("document-remove-confirm", &[("name", FluentValue::from(file.file_name.clone()))])}</p>
+                        <button type="button" class="button button--warning" id=format!("{input_id}-remove-yes") on:click=remove.clone()>{i18n.t("document-remove-yes")}</button>
+                        " "
+                        <button type="button" class="button button--secondary" on:click=move |_| transfer.set(Transfer::Idle)>{i18n.t("document-remove-no")}</button>
+                    </div>
+                }.into_any(),
+                (Some(file), _) => view! {
+                    <p class="document__file" id=format!("{input_id}-file")>
+                        <span class="document__name">{file.file_name.clone()}</span>
+                        ", " {human_size(i18n, file.size)} " "
+                        <button type="button" class="link-button" id=format!("{input_id}-remove") on:click=move |_| transfer.set(Transfer::ConfirmRemove)>
+                            {i18n.t("document-remove")}
+                        </button>
+                    </p>
+                }.into_any(),
+                (None, Transfer::Sending { progress }) => view! {
+                    <div class="document__progress">
+                        <label for=format!("{input_id}-progress")>{i18n.t("document-uploading")}</label>
+                        <progress id=format!("{input_id}-progress") max="100" value=(progress * 100.0).round().to_string()>{format!("{:.0}%", progress * 100.0)}</progress>
+                        <button type="button" class="button button--secondary" id=format!("{input_id}-cancel") on:click=move |_| {
+                            if let Some(upload) = in_flight.get_value() { upload.abort(); }
+                        }>{i18n.t("document-cancel")}</button>
+                    </div>
+                }.into_any(),
+                (None, state) => view! {
+                    {match state {
+                        Transfer::Failed { key } => Some(view! { <p class="error-message" id=format!("{input_id}-failed") role="alert">{i18n.t(&key)}</p> }),
+                        _ => None,
+                    }}
+                    <label class="button button--secondary file-button" for=input_id>
+                        {i18n.t("document-choose")}
+                    </label>
+                    <input class="visually-hidden-file" type="file" id=input_id accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" on:change=on_change.clone() />
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+pub fn DocumentsStep(service: ServiceView) -> impl IntoView {
+    let wizard = use_wizard();
+    let errors = RwSignal::new(Vec::new());
+    let needed: Vec<_> = flow::documents_needed(&service, &wizard.draft.get_untracked())
+        .into_iter()
+        .cloned()
+        .collect();
+    let validate = {
+        let needed = needed.clone();
+        Callback::new(move |_| {
+            let draft = wizard.draft.get_untracked();
+            needed
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| !draft.documents.iter().any(|a| a.document == n.requirement.document))
+                .map(|(i, _)| FieldMessage::new(DOCUMENT_FIELD_IDS[i.min(DOCUMENT_FIELD_IDS.len() - 1)], "document-required"))
+                .collect()
+        })
+    };
+    let has_errors = Signal::derive(move || !errors.read().is_empty());
+    let i18n = use_i18n();
+    let rows = needed
+        .into_iter()
+        .enumerate()
+        .map(|(index, need)| {
+            let conditional = matches!(need.requirement.need, DocumentNeed::Conditional { .. });
+            view! { <DocumentUpload index document=need.requirement.document.clone() name=need.name.clone() conditional errors /> }
+        })
+        .collect_view();
+    view! {
+        <StepShell service step=Step::Documents errors validate>
+            <PageHeading key="documents-heading" has_errors />
+            <p class="hint">{move || i18n.t("documents-hint")}</p>
+            {rows}
+        </StepShell>
+    }
+}

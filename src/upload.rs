@@ -1,0 +1,127 @@
+//! File uploads with progress. XMLHttpRequest rather than fetch: fetch reports no upload
+//! progress, and a progress bar is what tells a person on a slow connection to wait.
+
+use crate::api::ApiFailure;
+use egov_domain::api::{Problem, API_PREFIX};
+use serde::Deserialize;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{File, ProgressEvent, XmlHttpRequest};
+
+/// The largest file the server accepts; checked before uploading to save the person's time.
+pub const MAX_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
+pub const ACCEPTED_TYPES: [&str; 3] = ["application/pdf", "image/jpeg", "image/png"];
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct UploadReceipt {
+    pub id: String,
+    pub file_name: String,
+    pub size: u64,
+}
+
+/// Why a file is refused before it is sent, as a locale key.
+pub fn precheck(file: &File) -> Result<(), &'static str> {
+    if file.size() == 0.0 {
+        return Err("upload-empty");
+    }
+    if file.size() > MAX_BYTES {
+        return Err("upload-too-large");
+    }
+    if !ACCEPTED_TYPES.contains(&file.type_().as_str()) {
+        return Err("upload-wrong-type");
+    }
+    Ok(())
+}
+
+/// An upload in flight; dropping it does not cancel it, `abort` does.
+pub struct Upload {
+    xhr: XmlHttpRequest,
+    // The callbacks must live as long as the request.
+    _callbacks: Vec<Closure<dyn FnMut(ProgressEvent)>>,
+}
+
+impl Upload {
+    pub fn abort(&self) {
+        let _ = self.xhr.abort();
+    }
+}
+
+fn failure(xhr: &XmlHttpRequest) -> ApiFailure {
+    let status = xhr.status().unwrap_or(0);
+    if status == 0 {
+        return ApiFailure::Network;
+    }
+    let body = xhr.response_text().ok().flatten().unwrap_or_default();
+    match serde_json::from_str::<Problem>(&body) {
+        Ok(problem) => ApiFailure::Problem(problem),
+        Err(_) => ApiFailure::Unexpected(status),
+    }
+}
+
+/// Starts uploading `file`. `on_progress` gets the fraction sent (0.0–1.0); `on_done` runs once.
+pub fn start(
+    api_base: &str,
+    file: &File,
+    on_progress: impl Fn(f64) + 'static,
+    on_done: impl FnOnce(Result<UploadReceipt, Option<ApiFailure>>) + 'static,
+) -> Result<Upload, ApiFailure> {
+    let xhr = XmlHttpRequest::new().map_err(|_| ApiFailure::Network)?;
+    let url = format!("{}{API_PREFIX}/uploads", api_base.trim_end_matches('/'));
+    xhr.open("POST", &url).map_err(|_| ApiFailure::Network)?;
+    let _ = xhr.set_request_header("Content-Type", &file.type_());
+    let _ = xhr.set_request_header(
+        "X-File-Name",
+        &String::from(js_sys::encode_uri_component(&file.name())),
+    );
+    let done: Rc<RefCell<Option<Box<dyn FnOnce(Result<UploadReceipt, Option<ApiFailure>>)>>>> =
+        Rc::new(RefCell::new(Some(Box::new(on_done))));
+    let finish = {
+        let done = done.clone();
+        move |result| {
+            if let Some(callback) = done.borrow_mut().take() {
+                callback(result);
+            }
+        }
+    };
+    let progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |ev: ProgressEvent| {
+        if ev.length_computable() && ev.total() > 0.0 {
+            on_progress(ev.loaded() / ev.total());
+        }
+    });
+    let load = {
+        let xhr = xhr.clone();
+        let finish = finish.clone();
+        Closure::<dyn FnMut(ProgressEvent)>::new(move |_| {
+            let status = xhr.status().unwrap_or(0);
+            let result = if (200..300).contains(&status) {
+                xhr.response_text()
+                    .ok()
+                    .flatten()
+                    .and_then(|body| serde_json::from_str::<UploadReceipt>(&body).ok())
+                    .ok_or(Some(ApiFailure::Unexpected(status)))
+            } else {
+                Err(Some(failure(&xhr)))
+            };
+            finish(result);
+        })
+    };
+    let error = {
+        let finish = finish.clone();
+        Closure::<dyn FnMut(ProgressEvent)>::new(move |_| finish(Err(Some(ApiFailure::Network))))
+    };
+    // Cancelled by the person: not a failure to report.
+    let abort = Closure::<dyn FnMut(ProgressEvent)>::new(move |_| finish(Err(None)));
+    if let Ok(upload) = xhr.upload() {
+        upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    }
+    xhr.set_onload(Some(load.as_ref().unchecked_ref()));
+    xhr.set_onerror(Some(error.as_ref().unchecked_ref()));
+    xhr.set_onabort(Some(abort.as_ref().unchecked_ref()));
+    xhr.send_with_opt_blob(Some(file)).map_err(|_| ApiFailure::Network)?;
+    Ok(Upload {
+        xhr,
+        _callbacks: vec![progress, load, error, abort],
+    })
+}
