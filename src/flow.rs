@@ -94,6 +94,7 @@ pub fn documents_needed<'a>(
     let applicant = profile(draft);
     let needed: Vec<_> = documents_to_bring(service, &applicant, channel.kind)
         .map(|d| d.requirement.document.clone())
+        .filter(|id| !id.is_satisfied_by_signed_application())
         .collect();
     service
         .documents

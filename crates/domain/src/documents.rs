@@ -64,6 +64,17 @@ impl DocumentRequirement {
     }
 }
 
+/// Documents the portal produces itself: the electronic request is the signed application, and
+/// the signature's certificate is the ЭЦП registration certificate. Nobody uploads them.
+pub const SATISFIED_BY_SIGNED_APPLICATION: [&str; 2] =
+    ["electronic_request", "ecp_registration_certificate"];
+
+impl DocumentId {
+    pub fn is_satisfied_by_signed_application(&self) -> bool {
+        SATISFIED_BY_SIGNED_APPLICATION.contains(&self.as_str())
+    }
+}
+
 /// A requirement together with the document's name, so a view is complete on its own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentRequirementView {

@@ -144,10 +144,10 @@ fn DocumentUpload(index: usize, document: DocumentId, name: egov_domain::Localiz
                         Transfer::Failed { key } => Some(view! { <p class="error-message" id=format!("{input_id}-failed") role="alert">{i18n.t(&key)}</p> }),
                         _ => None,
                     }}
+                    <input class="visually-hidden-file" type="file" id=input_id accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" on:change=on_change.clone() />
                     <label class="button button--secondary file-button" for=input_id>
                         {i18n.t("document-choose")}
                     </label>
-                    <input class="visually-hidden-file" type="file" id=input_id accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" on:change=on_change.clone() />
                 }.into_any(),
             }}
         </div>
