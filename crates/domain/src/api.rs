@@ -94,6 +94,11 @@ pub mod problem_code {
     pub const VALIDATION: &str = "validation_failed";
     pub const MALFORMED_BODY: &str = "malformed_body";
     pub const UNKNOWN_SERVICE: &str = "unknown_service";
+    pub const UNKNOWN_REGION: &str = "unknown_region";
+    /// The service exists, but the chosen region's regulations do not describe it.
+    pub const SERVICE_NOT_IN_REGION: &str = "service_not_in_region";
+    /// A field code (in [`super::FieldError`]): the service exists in several regions.
+    pub const REGION_REQUIRED: &str = "region_required";
     pub const SERVICE_NOT_ONLINE: &str = "service_not_online";
     pub const NOT_FOUND: &str = "not_found";
     pub const IDEMPOTENCY_CONFLICT: &str = "idempotency_key_reused";

@@ -1,6 +1,7 @@
 //! Reference server of the egov wizard: the `/api/v1` JSON API over SQLite, and the built app.
 
 mod applications;
+mod catalogue;
 pub mod db;
 mod problem;
 
@@ -57,6 +58,9 @@ async fn api_not_found() -> ApiError {
 pub fn router(state: AppState, static_dir: Option<PathBuf>) -> Router {
     let api = Router::new()
         .route("/health", get(health))
+        .route("/regions", get(catalogue::regions))
+        .route("/services", get(catalogue::services))
+        .route("/services/{id}", get(catalogue::service))
         .route("/applications", post(applications::submit))
         .route("/applications/{reference}", get(applications::read))
         .fallback(api_not_found)

@@ -1,0 +1,77 @@
+//! A real server on a free loopback port with a fresh data folder, and a few request helpers.
+
+#![allow(dead_code)]
+
+use egov_domain::api::Problem;
+use egov_server::{Config, RunningServer};
+use reqwest::{Client, Response, StatusCode};
+use serde::de::DeserializeOwned;
+
+pub struct TestServer {
+    pub server: RunningServer,
+    pub client: Client,
+    _data: tempfile::TempDir,
+}
+
+pub fn test_config(data_dir: &std::path::Path) -> Config {
+    Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data_dir: data_dir.to_owned(),
+        static_dir: None,
+        trust_test_ca: true,
+    }
+}
+
+pub async fn start() -> TestServer {
+    start_with(|_| {}).await
+}
+
+pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestServer {
+    let data = tempfile::tempdir().unwrap();
+    let mut config = test_config(data.path());
+    adjust(&mut config);
+    let server = egov_server::start(config).await.expect("server starts");
+    TestServer {
+        server,
+        client: Client::new(),
+        _data: data,
+    }
+}
+
+impl TestServer {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}/api/v1{path}", self.server.url())
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+}
+
+/// Asserts the status and JSON body type of a success.
+pub async fn ok<T: DeserializeOwned>(response: Response, status: StatusCode) -> T {
+    let got = response.status();
+    let body = response.text().await.unwrap();
+    assert_eq!(got, status, "body: {body}");
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+/// Asserts an RFC 9457 problem with the given status and code, and returns it.
+pub async fn problem(response: Response, status: StatusCode, code: &str) -> Problem {
+    let got = response.status();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned());
+    let body = response.text().await.unwrap();
+    assert_eq!(got, status, "body: {body}");
+    assert_eq!(
+        content_type.as_deref(),
+        Some("application/problem+json"),
+        "body: {body}"
+    );
+    let problem: Problem = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"));
+    assert_eq!(problem.code, code, "body: {body}");
+    assert_eq!(problem.status, status.as_u16());
+    problem
+}
