@@ -7,7 +7,9 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use egov_domain::api::{problem_code, FieldError, SignedApplication, IDEMPOTENCY_KEY_HEADER};
+use egov_domain::api::{
+    problem_code, ApplicationRecord, FieldError, Problem, SignedApplication, IDEMPOTENCY_KEY_HEADER,
+};
 use egov_domain::signature::SignatureFormat;
 use rand::Rng;
 use time::OffsetDateTime;
@@ -44,6 +46,17 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
     Ok(Some(key.to_owned()))
 }
 
+/// Submits a signed application. A retry with the same `Idempotency-Key` returns the
+/// application the first attempt created (200) instead of creating another.
+#[utoipa::path(post, path = "/api/v1/applications", tag = "applications",
+    request_body = SignedApplication,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Client-chosen key, up to 128 characters")),
+    responses(
+        (status = 201, body = ApplicationRecord, description = "Created"),
+        (status = 200, body = ApplicationRecord, description = "An idempotent retry: the earlier application"),
+        (status = 400, description = "`malformed_body`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`, `unknown_service`, `service_not_online`, `service_not_in_region`, `idempotency_key_reused`, and the signature codes: `signature_malformed`, `signature_format_unsupported`, `certificate_untrusted`, `signature_mismatch`, `certificate_not_yet_valid`, `certificate_expired`, `certificate_revoked`, `certificate_iin_mismatch`", body = Problem, content_type = "application/problem+json"),
+    ))]
 pub async fn submit(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -111,6 +124,13 @@ fn application_region(_application: &egov_domain::Application) -> Option<&egov_d
     None
 }
 
+/// One application with its status history.
+#[utoipa::path(get, path = "/api/v1/applications/{reference}", tag = "applications",
+    params(("reference" = String, Path, description = "The reference number, e.g. `7K3M-Q9XA-2B4C`")),
+    responses(
+        (status = 200, body = ApplicationRecord),
+        (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
+    ))]
 pub async fn read(
     State(state): State<AppState>,
     Path(reference): Path<String>,

@@ -9,13 +9,14 @@ use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
-use egov_domain::api::{problem_code, FieldError};
+use egov_domain::api::{problem_code, FieldError, Problem};
 use egov_domain::catalogue::{Service, ServiceView};
 use egov_domain::region::Region;
 use egov_domain::{Catalogue, RegionId, ServiceId};
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RegionQuery {
     /// A region id from `GET /api/v1/regions`.
     pub region: Option<String>,
@@ -42,12 +43,21 @@ fn region(catalogue: &Catalogue, id: &str) -> Result<RegionId, ApiError> {
     catalogue.region(&id).map(|_| id).ok_or_else(unknown_region)
 }
 
-/// `GET /api/v1/regions`
+/// The region profiles: each region's regulations describe its own variant of the services.
+#[utoipa::path(get, path = "/api/v1/regions", tag = "catalogue",
+    responses((status = 200, body = Vec<Region>)))]
 pub async fn regions(State(state): State<AppState>) -> Json<Vec<Region>> {
     Json(state.catalogue.regions.clone())
 }
 
-/// `GET /api/v1/services[?region=]`: without a region, every service in every region that
+/// Services resolved to a region. Without `region`, every service in every region that
+/// describes it (each view names its region).
+#[utoipa::path(get, path = "/api/v1/services", tag = "catalogue", params(RegionQuery),
+    responses(
+        (status = 200, body = Vec<ServiceView>),
+        (status = 404, description = "`unknown_region`", body = Problem, content_type = "application/problem+json"),
+    ))]
+// Without a region, every service in every region that
 /// describes it (each view names its region), so one call can mirror the whole catalogue.
 pub async fn services(
     State(state): State<AppState>,
@@ -68,7 +78,16 @@ pub async fn services(
     Ok(Json(views))
 }
 
-/// `GET /api/v1/services/{id}[?region=]`: the region may be left out only where the service
+/// One service resolved to a region. `region` may be left out where the service exists in one
+/// region only.
+#[utoipa::path(get, path = "/api/v1/services/{id}", tag = "catalogue",
+    params(("id" = String, Path, description = "Service id"), RegionQuery),
+    responses(
+        (status = 200, body = ServiceView),
+        (status = 404, description = "`unknown_service`, `unknown_region`, `service_not_in_region`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed` with `query.region`: `region_required`", body = Problem, content_type = "application/problem+json"),
+    ))]
+// The region may be left out only where the service
 /// exists in exactly one region, so a client never gets an arbitrary region's variant.
 pub async fn service(
     State(state): State<AppState>,

@@ -3,6 +3,7 @@
 mod applications;
 mod catalogue;
 pub mod db;
+pub mod openapi;
 mod problem;
 
 use axum::http::StatusCode;
@@ -40,6 +41,8 @@ pub struct AppState {
 
 pub const DATABASE_FILE: &str = "egov-wizard.sqlite3";
 
+/// Liveness of the server.
+#[utoipa::path(get, path = "/api/v1/health", tag = "meta", responses((status = 200, body = Health)))]
 async fn health() -> Json<Health> {
     Json(Health {
         status: "ok".into(),
@@ -58,6 +61,7 @@ async fn api_not_found() -> ApiError {
 pub fn router(state: AppState, static_dir: Option<PathBuf>) -> Router {
     let api = Router::new()
         .route("/health", get(health))
+        .route("/openapi.json", get(openapi::serve))
         .route("/regions", get(catalogue::regions))
         .route("/services", get(catalogue::services))
         .route("/services/{id}", get(catalogue::service))

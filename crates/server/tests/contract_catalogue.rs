@@ -7,7 +7,7 @@ use egov_domain::catalogue::ServiceView;
 use egov_domain::region::Region;
 use egov_domain::{Catalogue, RegionId};
 use reqwest::StatusCode;
-use support::{ok, problem, start};
+use support::{assert_schema, ok, problem, start};
 
 #[tokio::test]
 async fn regions_list_the_catalogue_regions() {
@@ -100,4 +100,25 @@ async fn catalogue_errors_have_their_codes() {
     .await;
     assert_eq!(missing.errors[0].path, "query.region");
     assert_eq!(missing.errors[0].code, problem_code::REGION_REQUIRED);
+}
+
+#[tokio::test]
+async fn every_region_and_service_matches_the_openapi_schemas() {
+    let t = start().await;
+    let regions: serde_json::Value = ok(t.get("/regions").await, StatusCode::OK).await;
+    for region in regions.as_array().unwrap() {
+        assert_schema(region, "Region");
+    }
+    let views: serde_json::Value = ok(t.get("/services").await, StatusCode::OK).await;
+    for view in views.as_array().unwrap() {
+        assert_schema(view, "ServiceView");
+    }
+}
+
+#[test]
+fn schema_check_rejects_an_unknown_field() {
+    let mut region = serde_json::to_value(&Catalogue::embedded().regions[0]).unwrap();
+    region["surprise"] = true.into();
+    let outcome = std::panic::catch_unwind(|| assert_schema(&region, "Region"));
+    assert!(outcome.is_err());
 }

@@ -75,3 +75,38 @@ pub async fn problem(response: Response, status: StatusCode, code: &str) -> Prob
     assert_eq!(problem.status, status.as_u16());
     problem
 }
+
+/// Validates `value` against the component schema `name` of the generated OpenAPI document, with
+/// unknown properties forbidden: a field the code sends but the contract does not name fails.
+pub fn assert_schema(value: &serde_json::Value, name: &str) {
+    let doc: serde_json::Value = serde_json::from_str(&egov_server::openapi::document()).unwrap();
+    let mut components = doc["components"].clone();
+    forbid_unknown_properties(&mut components);
+    let root = serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$ref": format!("#/components/schemas/{name}"),
+        "components": components,
+    });
+    let validator = jsonschema::validator_for(&root).expect("the OpenAPI schemas compile");
+    let errors: Vec<String> = validator
+        .iter_errors(value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{name} does not match its schema: {errors:#?}"
+    );
+}
+
+fn forbid_unknown_properties(schema: &mut serde_json::Value) {
+    match schema {
+        serde_json::Value::Object(map) => {
+            if map.contains_key("properties") && !map.contains_key("additionalProperties") {
+                map.insert("additionalProperties".into(), false.into());
+            }
+            map.values_mut().for_each(forbid_unknown_properties);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(forbid_unknown_properties),
+        _ => {}
+    }
+}
