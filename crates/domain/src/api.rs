@@ -109,6 +109,12 @@ pub mod problem_code {
     pub const NOT_FOUND: &str = "not_found";
     pub const IDEMPOTENCY_CONFLICT: &str = "idempotency_key_reused";
     pub const INTERNAL: &str = "internal_error";
+    /// The request line or a path or query parameter is not understood.
+    pub const BAD_REQUEST: &str = "bad_request";
+    /// The body's `Content-Type` is not one the endpoint accepts.
+    pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported_media_type";
+    pub const BODY_TOO_LARGE: &str = "body_too_large";
+    pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
 }
 
 /// OpenAPI schemas of the types the wire types embed from other modules of this crate.

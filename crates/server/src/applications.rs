@@ -1,8 +1,7 @@
 //! Submitting an application and reading it back.
 
-use crate::problem::ApiError;
+use crate::problem::{ApiError, ApiJson};
 use crate::AppState;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -54,23 +53,16 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
     responses(
         (status = 201, body = ApplicationRecord, description = "Created"),
         (status = 200, body = ApplicationRecord, description = "An idempotent retry: the earlier application"),
+        (status = 415, description = "`unsupported_media_type`", body = Problem, content_type = "application/problem+json"),
         (status = 400, description = "`malformed_body`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`validation_failed`, `unknown_service`, `service_not_online`, `service_not_in_region`, `idempotency_key_reused`, and the signature codes: `signature_malformed`, `signature_format_unsupported`, `certificate_untrusted`, `signature_mismatch`, `certificate_not_yet_valid`, `certificate_expired`, `certificate_revoked`, `certificate_iin_mismatch`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn submit(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Bytes,
+    ApiJson(signed): ApiJson<SignedApplication>,
 ) -> Result<Response, ApiError> {
     let key = idempotency_key(&headers)?;
-    let signed: SignedApplication = serde_json::from_slice(&body).map_err(|e| {
-        ApiError::new(
-            StatusCode::BAD_REQUEST,
-            problem_code::MALFORMED_BODY,
-            "The request body is not a valid signed application",
-        )
-        .with_detail(e.to_string())
-    })?;
     signed.application.check().map_err(|errors| {
         ApiError::validation(
             errors

@@ -68,6 +68,7 @@ pub fn router(state: AppState, static_dir: Option<PathBuf>) -> Router {
         .route("/applications", post(applications::submit))
         .route("/applications/{reference}", get(applications::read))
         .fallback(api_not_found)
+        .layer(axum::middleware::map_response(problem::problemise))
         .with_state(state);
     let app = Router::new().nest(egov_domain::api::API_PREFIX, api);
     match static_dir {

@@ -110,3 +110,50 @@ fn forbid_unknown_properties(schema: &mut serde_json::Value) {
         _ => {}
     }
 }
+
+pub const IIN: &str = "791028302728";
+
+pub fn application(service: &str, iin: &str) -> egov_domain::Application {
+    egov_domain::Application {
+        service: egov_domain::ServiceId::new(service),
+        applicant: egov_domain::Applicant { iin: iin.into() },
+        lang: egov_domain::Lang::Ru,
+    }
+}
+
+pub fn signed_with(
+    kind: egov_domain::signature::test_ca::TestCertificate,
+    application: egov_domain::Application,
+) -> egov_domain::api::SignedApplication {
+    let signature = egov_domain::signature::test_ca::sign(
+        kind,
+        &application.applicant.iin,
+        &application.canonical_bytes(),
+        time::OffsetDateTime::now_utc(),
+    );
+    egov_domain::api::SignedApplication {
+        application,
+        signature,
+    }
+}
+
+pub fn signed(application: egov_domain::Application) -> egov_domain::api::SignedApplication {
+    signed_with(
+        egov_domain::signature::test_ca::TestCertificate::Valid,
+        application,
+    )
+}
+
+impl TestServer {
+    pub async fn submit(
+        &self,
+        body: &egov_domain::api::SignedApplication,
+        key: Option<&str>,
+    ) -> Response {
+        let mut request = self.client.post(self.url("/applications")).json(body);
+        if let Some(key) = key {
+            request = request.header(egov_domain::api::IDEMPOTENCY_KEY_HEADER, key);
+        }
+        request.send().await.unwrap()
+    }
+}
