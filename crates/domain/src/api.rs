@@ -58,6 +58,21 @@ pub struct ApplicationRecord {
     pub history: Vec<StatusEvent>,
 }
 
+/// Header of `POST /api/v1/uploads`: the file's name, percent-encoded UTF-8.
+pub const FILE_NAME_HEADER: &str = "X-File-Name";
+
+/// `POST /api/v1/uploads` (201): the stored file, to be named in an application's documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UploadReceipt {
+    pub id: String,
+    pub file_name: String,
+    pub size: u64,
+    /// The type the server found in the content (not the declared one): `application/pdf`,
+    /// `image/jpeg` or `image/png`.
+    pub media_type: String,
+}
+
 /// A field that failed validation: its path in the request body and a machine-readable code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -115,6 +130,15 @@ pub mod problem_code {
     pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported_media_type";
     pub const BODY_TOO_LARGE: &str = "body_too_large";
     pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
+    pub const UPLOAD_TOO_LARGE: &str = "upload_too_large";
+    /// The content is not a PDF, JPEG or PNG, whatever its name or declared type.
+    pub const UPLOAD_TYPE_NOT_ALLOWED: &str = "upload_type_not_allowed";
+    /// The declared `Content-Type` names another allowed type than the content has.
+    pub const UPLOAD_TYPE_MISMATCH: &str = "upload_type_mismatch";
+    pub const UPLOAD_EMPTY: &str = "upload_empty";
+    /// Field codes (in [`super::FieldError`], path `header:X-File-Name`).
+    pub const FILE_NAME_MISSING: &str = "file_name_missing";
+    pub const FILE_NAME_INVALID: &str = "file_name_invalid";
 }
 
 /// OpenAPI schemas of the types the wire types embed from other modules of this crate.

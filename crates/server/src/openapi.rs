@@ -17,11 +17,14 @@ use utoipa::OpenApi;
         crate::catalogue::service,
         crate::applications::submit,
         crate::applications::read,
+        crate::uploads::upload,
+        crate::uploads::delete,
     ),
     tags(
         (name = "meta"),
         (name = "catalogue", description = "Services as each region's regulations describe them"),
         (name = "applications", description = "Submitting and following applications"),
+        (name = "uploads", description = "Files for an application's documents"),
     )
 )]
 struct ApiDoc;

@@ -19,6 +19,9 @@ pub fn test_config(data_dir: &std::path::Path) -> Config {
         data_dir: data_dir.to_owned(),
         static_dir: None,
         trust_test_ca: true,
+        // Contract tests fire many requests from one address; the limit has its own test.
+        rate_limit_per_minute: 0,
+        ..Config::default()
     }
 }
 
@@ -41,6 +44,10 @@ pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestServer {
 impl TestServer {
     pub fn url(&self, path: &str) -> String {
         format!("{}/api/v1{path}", self.server.url())
+    }
+
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._data.path()
     }
 
     pub async fn get(&self, path: &str) -> Response {
