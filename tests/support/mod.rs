@@ -31,6 +31,7 @@ pub async fn start_server(data_dir: &std::path::Path) -> egov_server::RunningSer
         data_dir: data_dir.to_owned(),
         static_dir: Some(dist_dir()),
         trust_test_ca: true,
+        ..egov_server::Config::default()
     })
     .await
     .expect("server starts")

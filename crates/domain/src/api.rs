@@ -16,6 +16,7 @@ pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
 
 /// `GET /api/v1/health`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Health {
     pub status: String,
     pub version: String,
@@ -24,6 +25,7 @@ pub struct Health {
 /// `POST /api/v1/applications` body: the application and its signature over
 /// [`Application::canonical_bytes`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignedApplication {
     pub application: Application,
     pub signature: SignatureEnvelope,
@@ -31,6 +33,7 @@ pub struct SignedApplication {
 
 /// One step of an application's history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusEvent {
     pub status: ApplicationStatus,
     #[serde(with = "time::serde::rfc3339")]
@@ -42,6 +45,7 @@ pub struct StatusEvent {
 /// `POST /api/v1/applications` (201, or 200 for an idempotent retry) and
 /// `GET /api/v1/applications/{reference}` (200).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicationRecord {
     /// The reference number the server assigned.
     pub reference: String,
@@ -54,8 +58,24 @@ pub struct ApplicationRecord {
     pub history: Vec<StatusEvent>,
 }
 
+/// Header of `POST /api/v1/uploads`: the file's name, percent-encoded UTF-8.
+pub const FILE_NAME_HEADER: &str = "X-File-Name";
+
+/// `POST /api/v1/uploads` (201): the stored file, to be named in an application's documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UploadReceipt {
+    pub id: String,
+    pub file_name: String,
+    pub size: u64,
+    /// The type the server found in the content (not the declared one): `application/pdf`,
+    /// `image/jpeg` or `image/png`.
+    pub media_type: String,
+}
+
 /// A field that failed validation: its path in the request body and a machine-readable code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
     pub path: String,
     pub code: String,
@@ -64,6 +84,7 @@ pub struct FieldError {
 /// RFC 9457 problem details (`application/problem+json`), with a machine-readable `code` and,
 /// for validation errors, the fields at fault.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Problem {
     #[serde(rename = "type")]
     pub kind: String,
@@ -94,8 +115,284 @@ pub mod problem_code {
     pub const VALIDATION: &str = "validation_failed";
     pub const MALFORMED_BODY: &str = "malformed_body";
     pub const UNKNOWN_SERVICE: &str = "unknown_service";
+    pub const UNKNOWN_REGION: &str = "unknown_region";
+    /// The service exists, but the chosen region's regulations do not describe it.
+    pub const SERVICE_NOT_IN_REGION: &str = "service_not_in_region";
+    /// A field code (in [`super::FieldError`]): the service exists in several regions.
+    pub const REGION_REQUIRED: &str = "region_required";
     pub const SERVICE_NOT_ONLINE: &str = "service_not_online";
     pub const NOT_FOUND: &str = "not_found";
     pub const IDEMPOTENCY_CONFLICT: &str = "idempotency_key_reused";
     pub const INTERNAL: &str = "internal_error";
+    /// The request line or a path or query parameter is not understood.
+    pub const BAD_REQUEST: &str = "bad_request";
+    /// The body's `Content-Type` is not one the endpoint accepts.
+    pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported_media_type";
+    pub const BODY_TOO_LARGE: &str = "body_too_large";
+    pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
+    pub const UPLOAD_TOO_LARGE: &str = "upload_too_large";
+    /// The content is not a PDF, JPEG or PNG, whatever its name or declared type.
+    pub const UPLOAD_TYPE_NOT_ALLOWED: &str = "upload_type_not_allowed";
+    /// The declared `Content-Type` names another allowed type than the content has.
+    pub const UPLOAD_TYPE_MISMATCH: &str = "upload_type_mismatch";
+    pub const UPLOAD_EMPTY: &str = "upload_empty";
+    /// Field codes (in [`super::FieldError`], path `header:X-File-Name`).
+    pub const FILE_NAME_MISSING: &str = "file_name_missing";
+    pub const FILE_NAME_INVALID: &str = "file_name_invalid";
+}
+
+/// OpenAPI schemas of the types the wire types embed from other modules of this crate.
+///
+/// Those modules are owned by the catalogue and application work and carry no utoipa derive, so
+/// their schemas are written here by hand. The server's contract tests validate real values
+/// (every catalogue service, signed applications) against these schemas with unknown properties
+/// forbidden, so a field added to or renamed in those types fails a test instead of drifting.
+#[cfg(feature = "openapi")]
+mod foreign_schemas {
+    use crate::status::ApplicationStatus;
+    use serde_json::{json, Value};
+    use std::borrow::Cow;
+    use utoipa::openapi::schema::Schema;
+    use utoipa::openapi::RefOr;
+
+    type Schemas = Vec<(String, RefOr<Schema>)>;
+
+    fn schema(value: Value) -> RefOr<Schema> {
+        serde_json::from_value(value).expect("hand-written schemas are valid")
+    }
+
+    fn reference(name: &str) -> Value {
+        json!({ "$ref": format!("#/components/schemas/{name}") })
+    }
+
+    macro_rules! foreign_schema {
+        ($ty:ty, $name:literal, [$($dep:ty),*], $body:expr) => {
+            impl utoipa::PartialSchema for $ty {
+                fn schema() -> RefOr<Schema> {
+                    schema($body)
+                }
+            }
+            impl utoipa::ToSchema for $ty {
+                fn name() -> Cow<'static, str> {
+                    Cow::Borrowed($name)
+                }
+                fn schemas(_schemas: &mut Schemas) {
+                    $(
+                        _schemas.push((
+                            <$dep as utoipa::ToSchema>::name().into_owned(),
+                            <$dep as utoipa::PartialSchema>::schema(),
+                        ));
+                        <$dep as utoipa::ToSchema>::schemas(_schemas);
+                    )*
+                }
+            }
+        };
+    }
+
+    foreign_schema!(
+        crate::ServiceId,
+        "ServiceId",
+        [],
+        json!({
+            "type": "string", "description": "A service id from `GET /api/v1/services`."
+        })
+    );
+    foreign_schema!(
+        crate::RegionId,
+        "RegionId",
+        [],
+        json!({
+            "type": "string", "description": "A region id from `GET /api/v1/regions`."
+        })
+    );
+    foreign_schema!(
+        crate::Lang,
+        "Lang",
+        [],
+        json!({
+            "type": "string", "enum": ["kk", "ru", "en"]
+        })
+    );
+    foreign_schema!(
+        ApplicationStatus,
+        "ApplicationStatus",
+        [],
+        json!({
+            "type": "string",
+            "enum": ApplicationStatus::ALL.iter().map(|s| s.code()).collect::<Vec<_>>()
+        })
+    );
+    foreign_schema!(
+        crate::LocalizedText,
+        "LocalizedText",
+        [],
+        json!({
+            "type": "object",
+            "required": ["kk", "ru", "en"],
+            "properties": {
+                "kk": { "type": "string" },
+                "ru": { "type": "string" },
+                "en": { "type": "string" },
+                "kk_translated": { "type": "boolean", "description": "The Kazakh wording is ours, not the regulation's." },
+                "ru_translated": { "type": "boolean", "description": "The Russian wording is ours, not the regulation's." }
+            }
+        })
+    );
+    foreign_schema!(
+        crate::Applicant,
+        "Applicant",
+        [],
+        json!({
+            "type": "object",
+            "required": ["iin", "surname", "given_name", "birth_date", "phone", "address", "category"],
+            "properties": {
+                "iin": { "type": "string", "pattern": "^[0-9]{12}$" },
+                "surname": { "type": "string", "maxLength": 100 },
+                "given_name": { "type": "string", "maxLength": 100 },
+                "patronymic": { "type": "string", "maxLength": 100 },
+                "birth_date": { "type": "string", "format": "date" },
+                "phone": { "type": "string", "pattern": "^\\+77[0-9]{9}$" },
+                "email": { "type": "string", "format": "email", "maxLength": 254 },
+                "address": { "type": "string", "maxLength": 300 },
+                "category": { "type": "string", "enum": ["citizen", "foreigner_with_residence_permit", "stateless_person", "kandas"] },
+                "facts": { "type": "array", "uniqueItems": true, "items": { "type": "string", "enum": [
+                    "registered_as_unemployed", "registered_as_job_seeker", "has_qualification",
+                    "first_job_seeker_without_profession", "applies_through_representative",
+                    "rural_social_sphere_specialist", "has_child_under_18"
+                ] } }
+            }
+        })
+    );
+    foreign_schema!(
+        crate::AttachedDocument,
+        "AttachedDocument",
+        [],
+        json!({
+            "type": "object",
+            "description": "An upload (from `POST /api/v1/uploads`) attached as one of the service's documents.",
+            "required": ["document", "upload_id", "file_name", "size"],
+            "properties": {
+                "document": { "type": "string" },
+                "upload_id": { "type": "string" },
+                "file_name": { "type": "string" },
+                "size": { "type": "integer", "minimum": 0 }
+            }
+        })
+    );
+    foreign_schema!(
+        crate::Application,
+        "Application",
+        [crate::ServiceId, crate::RegionId, crate::Applicant, crate::AttachedDocument, crate::Lang],
+        json!({
+            "type": "object",
+            "description": "What the citizen states. Its RFC 8785 canonical JSON is what gets signed.",
+            "required": ["service", "region", "applicant", "lang"],
+            "properties": {
+                "service": reference("ServiceId"),
+                "region": reference("RegionId"),
+                "applicant": reference("Applicant"),
+                "result": { "type": "string", "description": "The result asked for, e.g. the kind of referral." },
+                "documents": { "type": "array", "items": reference("AttachedDocument") },
+                "lang": reference("Lang")
+            }
+        })
+    );
+    foreign_schema!(
+        crate::signature::SignatureFormat,
+        "SignatureFormat",
+        [],
+        json!({
+            "type": "string", "enum": ["stub-ed25519", "cms"]
+        })
+    );
+    foreign_schema!(
+        crate::signature::CertificateInfo,
+        "CertificateInfo",
+        [],
+        json!({
+            "type": "object",
+            "required": ["serial", "subject_iin", "subject_name", "not_before", "not_after"],
+            "properties": {
+                "serial": { "type": "string" },
+                "subject_iin": { "type": "string" },
+                "subject_name": { "type": "string" },
+                "not_before": { "type": "string", "format": "date-time" },
+                "not_after": { "type": "string", "format": "date-time" }
+            }
+        })
+    );
+    foreign_schema!(
+        crate::signature::StubCertificate,
+        "StubCertificate",
+        [crate::signature::CertificateInfo],
+        json!({
+            "type": "object",
+            "description": "A certificate of the development test CA.",
+            "required": ["info", "public_key", "issuer_signature"],
+            "properties": {
+                "info": reference("CertificateInfo"),
+                "public_key": { "type": "string", "contentEncoding": "base64" },
+                "issuer_signature": { "type": "string", "contentEncoding": "base64" }
+            }
+        })
+    );
+    foreign_schema!(
+        crate::signature::SignatureEnvelope,
+        "SignatureEnvelope",
+        [
+            crate::signature::SignatureFormat,
+            crate::signature::StubCertificate
+        ],
+        json!({
+            "type": "object",
+            "required": ["format", "value"],
+            "properties": {
+                "format": reference("SignatureFormat"),
+                "value": { "type": "string", "contentEncoding": "base64" },
+                "certificate": reference("StubCertificate")
+            }
+        })
+    );
+    foreign_schema!(
+        crate::region::Region,
+        "Region",
+        [crate::RegionId, crate::LocalizedText],
+        json!({
+            "type": "object",
+            "required": ["id", "name", "seed", "territory_named_in_seed"],
+            "properties": {
+                "id": reference("RegionId"),
+                "name": reference("LocalizedText"),
+                "seed": { "type": "string", "description": "File name of the regulation this region's services come from." },
+                "territory_named_in_seed": { "type": "boolean" }
+            }
+        })
+    );
+    foreign_schema!(
+        crate::catalogue::ServiceView,
+        "ServiceView",
+        [crate::ServiceId, crate::RegionId, crate::LocalizedText],
+        json!({
+            "type": "object",
+            "description": "A service resolved to one region. Nested catalogue objects are described by the domain crate's catalogue model (crates/domain/src/catalogue/view.rs).",
+            "required": ["id", "name", "region", "online", "provider", "results", "channels", "documents", "source"],
+            "properties": {
+                "id": reference("ServiceId"),
+                "name": reference("LocalizedText"),
+                "region": reference("RegionId"),
+                "domain": { "type": "string", "enum": ["employment", "social_assistance", "special_social_services"] },
+                "online": { "type": "boolean", "description": "Whether this region's regulation offers an online application." },
+                "provider": { "type": "object" },
+                "results": { "type": "array", "items": { "type": "object" } },
+                "channels": { "type": "array", "items": { "type": "object" } },
+                "documents": { "type": "array", "items": { "type": "object" } },
+                "eligibility": { "type": "array", "items": { "type": "object" } },
+                "source": {
+                    "type": "object",
+                    "required": ["seed", "region"],
+                    "properties": { "seed": { "type": "string" }, "region": reference("RegionId") }
+                }
+            }
+        })
+    );
 }

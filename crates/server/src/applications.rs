@@ -1,13 +1,14 @@
 //! Submitting an application and reading it back.
 
-use crate::problem::ApiError;
+use crate::problem::{ApiError, ApiJson};
 use crate::AppState;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use egov_domain::api::{problem_code, FieldError, SignedApplication, IDEMPOTENCY_KEY_HEADER};
+use egov_domain::api::{
+    problem_code, ApplicationRecord, FieldError, Problem, SignedApplication, IDEMPOTENCY_KEY_HEADER,
+};
 use egov_domain::signature::SignatureFormat;
 use rand::Rng;
 use time::OffsetDateTime;
@@ -44,20 +45,24 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
     Ok(Some(key.to_owned()))
 }
 
+/// Submits a signed application. A retry with the same `Idempotency-Key` returns the
+/// application the first attempt created (200) instead of creating another.
+#[utoipa::path(post, path = "/api/v1/applications", tag = "applications",
+    request_body = SignedApplication,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Client-chosen key, up to 128 characters")),
+    responses(
+        (status = 201, body = ApplicationRecord, description = "Created"),
+        (status = 200, body = ApplicationRecord, description = "An idempotent retry: the earlier application"),
+        (status = 415, description = "`unsupported_media_type`", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`malformed_body`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`, `unknown_service`, `service_not_online`, `service_not_in_region`, `idempotency_key_reused`, and the signature codes: `signature_malformed`, `signature_format_unsupported`, `certificate_untrusted`, `signature_mismatch`, `certificate_not_yet_valid`, `certificate_expired`, `certificate_revoked`, `certificate_iin_mismatch`", body = Problem, content_type = "application/problem+json"),
+    ))]
 pub async fn submit(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Bytes,
+    ApiJson(signed): ApiJson<SignedApplication>,
 ) -> Result<Response, ApiError> {
     let key = idempotency_key(&headers)?;
-    let signed: SignedApplication = serde_json::from_slice(&body).map_err(|e| {
-        ApiError::new(
-            StatusCode::BAD_REQUEST,
-            problem_code::MALFORMED_BODY,
-            "The request body is not a valid signed application",
-        )
-        .with_detail(e.to_string())
-    })?;
     signed.application.check().map_err(|errors| {
         ApiError::validation(
             errors
@@ -69,24 +74,11 @@ pub async fn submit(
                 .collect(),
         )
     })?;
-    // The region's own regulation decides whether the service is offered online there.
-    let service = state
-        .catalogue
-        .service_in_region(&signed.application.service, &signed.application.region)
-        .ok_or_else(|| {
-            ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                problem_code::UNKNOWN_SERVICE,
-                "No such service in this region",
-            )
-        })?;
-    if !service.online {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            problem_code::SERVICE_NOT_ONLINE,
-            "This service does not accept applications online",
-        ));
-    }
+    crate::catalogue::check_online(
+        &state.catalogue,
+        &signed.application.service,
+        application_region(&signed.application),
+    )?;
     let now = OffsetDateTime::now_utc();
     let signer = match (&state.trust_anchor, signed.signature.format) {
         (Some(anchor), SignatureFormat::StubEd25519) => anchor.verify_stub(
@@ -116,6 +108,18 @@ pub async fn submit(
     }
 }
 
+/// The region the citizen applies in, which decides whether the service is online there.
+fn application_region(application: &egov_domain::Application) -> Option<&egov_domain::RegionId> {
+    Some(&application.region)
+}
+
+/// One application with its status history.
+#[utoipa::path(get, path = "/api/v1/applications/{reference}", tag = "applications",
+    params(("reference" = String, Path, description = "The reference number, e.g. `7K3M-Q9XA-2B4C`")),
+    responses(
+        (status = 200, body = ApplicationRecord),
+        (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
+    ))]
 pub async fn read(
     State(state): State<AppState>,
     Path(reference): Path<String>,

@@ -23,9 +23,10 @@ pub enum DbError {
 }
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!(
-        "../migrations/001_applications.sql"
-    ))])
+    Migrations::new(vec![
+        M::up(include_str!("../migrations/001_applications.sql")),
+        M::up(include_str!("../migrations/002_uploads.sql")),
+    ])
 }
 
 /// A shared handle to the database. SQLite serialises writers anyway, so one connection behind
@@ -147,6 +148,34 @@ impl Db {
                 .ok_or_else(|| DbError::Corrupt("inserted row vanished".into()))
         })
         .await
+    }
+
+    pub async fn insert_upload(
+        &self,
+        receipt: egov_domain::api::UploadReceipt,
+        now: OffsetDateTime,
+    ) -> Result<(), DbError> {
+        self.with_conn(move |conn| {
+            conn.execute(
+                "INSERT INTO uploads (id, file_name, size, media_type, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    receipt.id,
+                    receipt.file_name,
+                    receipt.size as i64,
+                    receipt.media_type,
+                    format_time(now)
+                ],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Forgets an upload; false if there was none with this id.
+    pub async fn delete_upload(&self, id: String) -> Result<bool, DbError> {
+        self.with_conn(move |conn| Ok(conn.execute("DELETE FROM uploads WHERE id = ?1", [id])? > 0))
+            .await
     }
 
     pub async fn application(

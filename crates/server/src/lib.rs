@@ -1,9 +1,13 @@
 //! Reference server of the egov wizard: the `/api/v1` JSON API over SQLite, and the built app.
 
 mod applications;
+mod catalogue;
 pub mod db;
+pub mod openapi;
 mod problem;
+mod uploads;
 
+use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -28,6 +32,38 @@ pub struct Config {
     pub static_dir: Option<PathBuf>,
     /// Accept signatures of the published test CA. For development and tests only.
     pub trust_test_ca: bool,
+    /// Largest accepted upload, in bytes.
+    pub upload_limit: u64,
+    /// Largest accepted JSON body, in bytes.
+    pub body_limit: usize,
+    /// Bearer token of the provider's operators. `None` disables the operator endpoints.
+    pub operator_token: Option<String>,
+    /// Advance every open application one workflow step per this many seconds (demo mode).
+    pub simulate_step_seconds: Option<u64>,
+    /// Origins allowed to call the API from a browser (CORS), e.g. an embedding portal.
+    pub cors_origins: Vec<String>,
+    /// Pages allowed to frame the app (CSP `frame-ancestors`); empty means none.
+    pub frame_ancestors: Vec<String>,
+    /// Sign-in and submit requests allowed per client IP per minute; 0 turns the limit off.
+    pub rate_limit_per_minute: u32,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            addr: std::net::SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir: PathBuf::from("data"),
+            static_dir: None,
+            trust_test_ca: false,
+            upload_limit: 10 * 1024 * 1024,
+            body_limit: 256 * 1024,
+            operator_token: None,
+            simulate_step_seconds: None,
+            cors_origins: Vec::new(),
+            frame_ancestors: Vec::new(),
+            rate_limit_per_minute: 30,
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -35,10 +71,14 @@ pub struct AppState {
     db: db::Db,
     catalogue: Arc<Catalogue>,
     trust_anchor: Option<Arc<TrustAnchor>>,
+    data_dir: Arc<PathBuf>,
+    upload_limit: u64,
 }
 
 pub const DATABASE_FILE: &str = "egov-wizard.sqlite3";
 
+/// Liveness of the server.
+#[utoipa::path(get, path = "/api/v1/health", tag = "meta", responses((status = 200, body = Health)))]
 async fn health() -> Json<Health> {
     Json(Health {
         status: "ok".into(),
@@ -54,12 +94,23 @@ async fn api_not_found() -> ApiError {
     )
 }
 
-pub fn router(state: AppState, static_dir: Option<PathBuf>) -> Router {
+pub fn router(state: AppState, static_dir: Option<PathBuf>, body_limit: usize) -> Router {
     let api = Router::new()
         .route("/health", get(health))
+        .route("/openapi.json", get(openapi::serve))
+        .route("/regions", get(catalogue::regions))
+        .route("/services", get(catalogue::services))
+        .route("/services/{id}", get(catalogue::service))
+        .route(
+            "/uploads",
+            post(uploads::upload).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/uploads/{id}", axum::routing::delete(uploads::delete))
         .route("/applications", post(applications::submit))
         .route("/applications/{reference}", get(applications::read))
         .fallback(api_not_found)
+        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(axum::middleware::map_response(problem::problemise))
         .with_state(state);
     let app = Router::new().nest(egov_domain::api::API_PREFIX, api);
     match static_dir {
@@ -124,6 +175,8 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         trust_anchor: config
             .trust_test_ca
             .then(|| Arc::new(test_ca::trust_anchor())),
+        data_dir: Arc::new(config.data_dir.clone()),
+        upload_limit: config.upload_limit,
     };
     let listener = TcpListener::bind(config.addr)
         .await
@@ -132,7 +185,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         .local_addr()
         .map_err(|e| StartError::Bind(config.addr, e))?;
     let (shutdown, stopped) = oneshot::channel::<()>();
-    let app = router(state, config.static_dir);
+    let app = router(state, config.static_dir, config.body_limit);
     let task = tokio::spawn(async move {
         axum::serve(listener, app)
             .with_graceful_shutdown(async {

@@ -21,6 +21,31 @@ struct Args {
     /// Accept signatures from the published test certificate authority (development only).
     #[arg(long, env = "EGOV_TRUST_TEST_CA")]
     trust_test_ca: bool,
+    /// Largest accepted upload, in bytes.
+    #[arg(long, default_value_t = 10 * 1024 * 1024, env = "EGOV_UPLOAD_LIMIT")]
+    upload_limit: u64,
+    /// Largest accepted JSON body, in bytes.
+    #[arg(long, default_value_t = 256 * 1024, env = "EGOV_BODY_LIMIT")]
+    body_limit: usize,
+    /// Bearer token for the provider-side operator endpoints; without it they are disabled.
+    #[arg(long, env = "EGOV_OPERATOR_TOKEN", hide_env_values = true)]
+    operator_token: Option<String>,
+    /// Demo mode: advance every open application one workflow step per N seconds.
+    #[arg(long, env = "EGOV_SIMULATE_STEP_SECONDS")]
+    simulate_step_seconds: Option<u64>,
+    /// An origin allowed to call the API from a browser (repeatable), e.g. https://egov.kz
+    #[arg(long = "cors-origin", env = "EGOV_CORS_ORIGINS", value_delimiter = ',')]
+    cors_origins: Vec<String>,
+    /// A page origin allowed to frame the app (repeatable; CSP frame-ancestors).
+    #[arg(
+        long = "frame-ancestor",
+        env = "EGOV_FRAME_ANCESTORS",
+        value_delimiter = ','
+    )]
+    frame_ancestors: Vec<String>,
+    /// Sign-in and submit requests per client IP per minute; 0 turns the limit off.
+    #[arg(long, default_value_t = 30, env = "EGOV_RATE_LIMIT_PER_MINUTE")]
+    rate_limit_per_minute: u32,
 }
 
 #[tokio::main]
@@ -37,6 +62,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         data_dir: args.data_dir.clone(),
         static_dir: args.static_dir.clone(),
         trust_test_ca: args.trust_test_ca,
+        upload_limit: args.upload_limit,
+        body_limit: args.body_limit,
+        operator_token: args.operator_token.clone(),
+        simulate_step_seconds: args.simulate_step_seconds,
+        cors_origins: args.cors_origins.clone(),
+        frame_ancestors: args.frame_ancestors.clone(),
+        rate_limit_per_minute: args.rate_limit_per_minute,
     })
     .await?;
     println!("egov-wizard reference server listening on {}", server.url());

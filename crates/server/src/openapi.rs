@@ -1,0 +1,48 @@
+//! The OpenAPI 3.1 document of `/api/v1`, generated from the wire types and the handlers.
+
+use axum::http::header;
+use axum::response::IntoResponse;
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "egov-wizard API",
+        description = "The JSON API the egov wizard speaks. Errors are RFC 9457 `application/problem+json` with a machine-readable `code`.",
+    ),
+    paths(
+        crate::health,
+        crate::catalogue::regions,
+        crate::catalogue::services,
+        crate::catalogue::service,
+        crate::applications::submit,
+        crate::applications::read,
+        crate::uploads::upload,
+        crate::uploads::delete,
+    ),
+    tags(
+        (name = "meta"),
+        (name = "catalogue", description = "Services as each region's regulations describe them"),
+        (name = "applications", description = "Submitting and following applications"),
+        (name = "uploads", description = "Files for an application's documents"),
+    )
+)]
+struct ApiDoc;
+
+/// The document as pretty JSON with a trailing newline, byte-for-byte what is committed in
+/// `crates/server/openapi.json`.
+pub fn document() -> String {
+    let mut json = ApiDoc::openapi()
+        .to_pretty_json()
+        .expect("the OpenAPI document serialises");
+    json.push('\n');
+    json
+}
+
+pub async fn serve() -> impl IntoResponse {
+    static DOCUMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        DOCUMENT.get_or_init(document).as_str(),
+    )
+}

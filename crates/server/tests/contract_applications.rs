@@ -1,0 +1,237 @@
+//! Contract: submitting applications, idempotent retries, every rejection with its code.
+
+mod support;
+
+use egov_domain::api::{problem_code, ApplicationRecord};
+use egov_domain::signature::test_ca::{self, TestCertificate};
+use egov_domain::signature::SignatureFormat;
+use egov_domain::ApplicationStatus;
+use reqwest::StatusCode;
+use support::{application, assert_schema, ok, problem, signed, signed_with, start, IIN};
+
+const REFERRAL: &str = "active_employment_referral";
+
+#[tokio::test]
+async fn submit_then_read_back() {
+    let t = start().await;
+    let body = signed(application(REFERRAL, IIN));
+    let created: serde_json::Value = ok(t.submit(&body, None).await, StatusCode::CREATED).await;
+    assert_schema(&created, "ApplicationRecord");
+    let created: ApplicationRecord = serde_json::from_value(created).unwrap();
+    assert_eq!(created.status, ApplicationStatus::Submitted);
+    assert_eq!(created.application, body.application);
+    assert_eq!(created.signer.subject_iin, IIN);
+
+    let read: ApplicationRecord = ok(
+        t.get(&format!("/applications/{}", created.reference)).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(read, created);
+    // References are read aloud and typed: case does not matter.
+    let lower: ApplicationRecord = ok(
+        t.get(&format!(
+            "/applications/{}",
+            created.reference.to_lowercase()
+        ))
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(lower.reference, created.reference);
+}
+
+#[tokio::test]
+async fn idempotent_retry_returns_the_first_application() {
+    let t = start().await;
+    let body = signed(application(REFERRAL, IIN));
+    let first: ApplicationRecord =
+        ok(t.submit(&body, Some("k-1")).await, StatusCode::CREATED).await;
+    // A retry after a lost response may carry a fresh signature over the same application.
+    let again = signed(application(REFERRAL, IIN));
+    let second: ApplicationRecord = ok(t.submit(&again, Some("k-1")).await, StatusCode::OK).await;
+    assert_eq!(first.reference, second.reference);
+
+    let other = signed(application("job_seeker_registration", IIN));
+    problem(
+        t.submit(&other, Some("k-1")).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        problem_code::IDEMPOTENCY_CONFLICT,
+    )
+    .await;
+    // Without a key, every submission is a new application.
+    let a: ApplicationRecord = ok(t.submit(&body, None).await, StatusCode::CREATED).await;
+    let b: ApplicationRecord = ok(t.submit(&body, None).await, StatusCode::CREATED).await;
+    assert_ne!(a.reference, b.reference);
+}
+
+#[tokio::test]
+async fn each_bad_signature_fails_with_its_own_code() {
+    let t = start().await;
+    let reject = |body, code: &'static str| {
+        let t = &t;
+        async move {
+            problem(
+                t.submit(&body, None).await,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                code,
+            )
+            .await;
+        }
+    };
+    let app = || application(REFERRAL, IIN);
+    reject(
+        signed_with(TestCertificate::Expired, app()),
+        "certificate_expired",
+    )
+    .await;
+    reject(
+        signed_with(TestCertificate::Revoked, app()),
+        "certificate_revoked",
+    )
+    .await;
+    reject(
+        signed_with(TestCertificate::OtherIin, app()),
+        "certificate_iin_mismatch",
+    )
+    .await;
+
+    let mut tampered = signed(app());
+    tampered.application.service = egov_domain::ServiceId::new("job_seeker_registration");
+    reject(tampered, "signature_mismatch").await;
+
+    let mut forged = signed(app());
+    forged
+        .signature
+        .certificate
+        .as_mut()
+        .unwrap()
+        .info
+        .subject_name = "Someone Else".into();
+    reject(forged, "certificate_untrusted").await;
+
+    let mut garbage = signed(app());
+    garbage.signature.value = "not base64!".into();
+    reject(garbage, "signature_malformed").await;
+
+    let mut cms = signed(app());
+    cms.signature.format = SignatureFormat::Cms;
+    reject(cms, "signature_format_unsupported").await;
+
+    let future = app();
+    let not_yet = egov_domain::api::SignedApplication {
+        signature: test_ca::sign(
+            TestCertificate::Valid,
+            IIN,
+            &future.canonical_bytes(),
+            time::OffsetDateTime::now_utc() + time::Duration::days(60),
+        ),
+        application: future,
+    };
+    reject(not_yet, "certificate_not_yet_valid").await;
+}
+
+#[tokio::test]
+async fn application_rules_are_checked_server_side() {
+    let t = start().await;
+    let invalid = problem(
+        t.submit(&signed(application(REFERRAL, "123456789011")), None)
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        problem_code::VALIDATION,
+    )
+    .await;
+    assert_eq!(invalid.errors[0].path, "application.applicant.iin");
+    assert_eq!(invalid.errors[0].code, "iin_check_digit");
+
+    problem(
+        t.submit(&signed(application("teleportation", IIN)), None)
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        problem_code::UNKNOWN_SERVICE,
+    )
+    .await;
+    problem(
+        t.submit(&signed(application("unemployed_registration", IIN)), None)
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        problem_code::SERVICE_NOT_ONLINE,
+    )
+    .await;
+    let key = problem(
+        t.submit(&signed(application(REFERRAL, IIN)), Some(""))
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        problem_code::VALIDATION,
+    )
+    .await;
+    assert_eq!(key.errors[0].path, "header:Idempotency-Key");
+}
+
+#[tokio::test]
+async fn transport_errors_are_problems_too() {
+    let t = start().await;
+    let url = t.url("/applications");
+    problem(
+        t.client
+            .post(&url)
+            .header("content-type", "application/json")
+            .body("{not json")
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::BAD_REQUEST,
+        problem_code::MALFORMED_BODY,
+    )
+    .await;
+    problem(
+        t.client
+            .post(&url)
+            .header("content-type", "text/plain")
+            .body("{}")
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        problem_code::UNSUPPORTED_MEDIA_TYPE,
+    )
+    .await;
+    problem(
+        t.client
+            .post(&url)
+            .header("content-type", "application/json")
+            .body(vec![b' '; 3 * 1024 * 1024])
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::PAYLOAD_TOO_LARGE,
+        problem_code::BODY_TOO_LARGE,
+    )
+    .await;
+    let not_allowed = t.client.delete(&url).send().await.unwrap();
+    assert!(not_allowed.headers().contains_key("allow"));
+    problem(
+        not_allowed,
+        StatusCode::METHOD_NOT_ALLOWED,
+        problem_code::METHOD_NOT_ALLOWED,
+    )
+    .await;
+    problem(
+        t.get("/services?region=a&region=b").await,
+        StatusCode::BAD_REQUEST,
+        problem_code::BAD_REQUEST,
+    )
+    .await;
+    problem(
+        t.get("/applications/NOPE-NOPE-NOPE").await,
+        StatusCode::NOT_FOUND,
+        problem_code::NOT_FOUND,
+    )
+    .await;
+    problem(
+        t.get("/no-such-endpoint").await,
+        StatusCode::NOT_FOUND,
+        problem_code::NOT_FOUND,
+    )
+    .await;
+}

@@ -1,0 +1,165 @@
+//! A real server on a free loopback port with a fresh data folder, and a few request helpers.
+
+#![allow(dead_code)]
+
+use egov_domain::api::Problem;
+use egov_server::{Config, RunningServer};
+use reqwest::{Client, Response, StatusCode};
+use serde::de::DeserializeOwned;
+
+pub struct TestServer {
+    pub server: RunningServer,
+    pub client: Client,
+    _data: tempfile::TempDir,
+}
+
+pub fn test_config(data_dir: &std::path::Path) -> Config {
+    Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data_dir: data_dir.to_owned(),
+        static_dir: None,
+        trust_test_ca: true,
+        // Contract tests fire many requests from one address; the limit has its own test.
+        rate_limit_per_minute: 0,
+        ..Config::default()
+    }
+}
+
+pub async fn start() -> TestServer {
+    start_with(|_| {}).await
+}
+
+pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestServer {
+    let data = tempfile::tempdir().unwrap();
+    let mut config = test_config(data.path());
+    adjust(&mut config);
+    let server = egov_server::start(config).await.expect("server starts");
+    TestServer {
+        server,
+        client: Client::new(),
+        _data: data,
+    }
+}
+
+impl TestServer {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}/api/v1{path}", self.server.url())
+    }
+
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._data.path()
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+}
+
+/// Asserts the status and JSON body type of a success.
+pub async fn ok<T: DeserializeOwned>(response: Response, status: StatusCode) -> T {
+    let got = response.status();
+    let body = response.text().await.unwrap();
+    assert_eq!(got, status, "body: {body}");
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+/// Asserts an RFC 9457 problem with the given status and code, and returns it.
+pub async fn problem(response: Response, status: StatusCode, code: &str) -> Problem {
+    let got = response.status();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned());
+    let body = response.text().await.unwrap();
+    assert_eq!(got, status, "body: {body}");
+    assert_eq!(
+        content_type.as_deref(),
+        Some("application/problem+json"),
+        "body: {body}"
+    );
+    let problem: Problem = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"));
+    assert_eq!(problem.code, code, "body: {body}");
+    assert_eq!(problem.status, status.as_u16());
+    problem
+}
+
+/// Validates `value` against the component schema `name` of the generated OpenAPI document, with
+/// unknown properties forbidden: a field the code sends but the contract does not name fails.
+pub fn assert_schema(value: &serde_json::Value, name: &str) {
+    let doc: serde_json::Value = serde_json::from_str(&egov_server::openapi::document()).unwrap();
+    let mut components = doc["components"].clone();
+    forbid_unknown_properties(&mut components);
+    let root = serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$ref": format!("#/components/schemas/{name}"),
+        "components": components,
+    });
+    let validator = jsonschema::validator_for(&root).expect("the OpenAPI schemas compile");
+    let errors: Vec<String> = validator
+        .iter_errors(value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{name} does not match its schema: {errors:#?}"
+    );
+}
+
+fn forbid_unknown_properties(schema: &mut serde_json::Value) {
+    match schema {
+        serde_json::Value::Object(map) => {
+            if map.contains_key("properties") && !map.contains_key("additionalProperties") {
+                map.insert("additionalProperties".into(), false.into());
+            }
+            map.values_mut().for_each(forbid_unknown_properties);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(forbid_unknown_properties),
+        _ => {}
+    }
+}
+
+pub const IIN: &str = "791028302728";
+
+pub fn application(service: &str, iin: &str) -> egov_domain::Application {
+    let mut application = egov_domain::application::example_application(iin);
+    application.service = egov_domain::ServiceId::new(service);
+    application.lang = egov_domain::Lang::Ru;
+    application
+}
+
+pub fn signed_with(
+    kind: egov_domain::signature::test_ca::TestCertificate,
+    application: egov_domain::Application,
+) -> egov_domain::api::SignedApplication {
+    let signature = egov_domain::signature::test_ca::sign(
+        kind,
+        &application.applicant.iin,
+        &application.canonical_bytes(),
+        time::OffsetDateTime::now_utc(),
+    );
+    egov_domain::api::SignedApplication {
+        application,
+        signature,
+    }
+}
+
+pub fn signed(application: egov_domain::Application) -> egov_domain::api::SignedApplication {
+    signed_with(
+        egov_domain::signature::test_ca::TestCertificate::Valid,
+        application,
+    )
+}
+
+impl TestServer {
+    pub async fn submit(
+        &self,
+        body: &egov_domain::api::SignedApplication,
+        key: Option<&str>,
+    ) -> Response {
+        let mut request = self.client.post(self.url("/applications")).json(body);
+        if let Some(key) = key {
+            request = request.header(egov_domain::api::IDEMPOTENCY_KEY_HEADER, key);
+        }
+        request.send().await.unwrap()
+    }
+}
