@@ -2,8 +2,8 @@
 //! progress, and a progress bar is what tells a person on a slow connection to wait.
 
 use crate::api::ApiFailure;
+pub use egov_domain::api::UploadReceipt;
 use egov_domain::api::{Problem, API_PREFIX};
-use serde::Deserialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -13,13 +13,6 @@ use web_sys::{File, ProgressEvent, XmlHttpRequest};
 /// The largest file the server accepts; checked before uploading to save the person's time.
 pub const MAX_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
 pub const ACCEPTED_TYPES: [&str; 3] = ["application/pdf", "image/jpeg", "image/png"];
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct UploadReceipt {
-    pub id: String,
-    pub file_name: String,
-    pub size: u64,
-}
 
 /// Why a file is refused before it is sent, as a locale key.
 pub fn precheck(file: &File) -> Result<(), &'static str> {
