@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiFailure {
     /// The server answered with problem details.
-    Problem(Problem),
+    Problem(Box<Problem>),
     /// No answer: offline, DNS, connection refused, CORS.
     Network,
     /// An answer outside the contract (a proxy's HTML error page, malformed JSON).
@@ -52,7 +52,7 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiFailure
         .is_some_and(|t| t.starts_with("application/problem+json"));
     if is_problem {
         if let Ok(problem) = response.json::<Problem>().await {
-            return Err(ApiFailure::Problem(problem));
+            return Err(ApiFailure::Problem(Box::new(problem)));
         }
     }
     Err(ApiFailure::Unexpected(status))

@@ -114,7 +114,7 @@ struct DraftV1 {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Loaded {
     Nothing,
-    Draft(Draft),
+    Draft(Box<Draft>),
     /// The stored draft could not be read (unknown version or damaged) and was dropped.
     Discarded,
 }
@@ -142,7 +142,7 @@ pub fn decode(stored: &str) -> Loaded {
             }),
         _ => None,
     };
-    draft.map_or(Loaded::Discarded, Loaded::Draft)
+    draft.map_or(Loaded::Discarded, |d| Loaded::Draft(Box::new(d)))
 }
 
 #[cfg(test)]
@@ -156,7 +156,7 @@ mod tests {
             surname: "Әлі".into(),
             ..Draft::default()
         };
-        assert_eq!(decode(&encode(&draft)), Loaded::Draft(draft));
+        assert_eq!(decode(&encode(&draft)), Loaded::Draft(Box::new(draft)));
     }
 
     #[test]
@@ -169,8 +169,14 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert_eq!(decode(r#"{"schema_version":99,"draft":{}}"#), Loaded::Discarded);
+        assert_eq!(
+            decode(r#"{"schema_version":99,"draft":{}}"#),
+            Loaded::Discarded
+        );
         assert_eq!(decode("not json"), Loaded::Discarded);
-        assert_eq!(decode(r#"{"schema_version":2,"draft":{"iin":5}}"#), Loaded::Discarded);
+        assert_eq!(
+            decode(r#"{"schema_version":2,"draft":{"iin":5}}"#),
+            Loaded::Discarded
+        );
     }
 }

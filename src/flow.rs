@@ -221,7 +221,13 @@ mod tests {
     fn an_empty_draft_starts_at_the_first_applicable_step() {
         let service = referral("karaganda");
         let first = first_unfinished(&service, &Draft::default());
-        assert_eq!(first, Step::ORDER.into_iter().find(|s| applies(*s, &service, &Draft::default())).unwrap());
+        assert_eq!(
+            first,
+            Step::ORDER
+                .into_iter()
+                .find(|s| applies(*s, &service, &Draft::default()))
+                .unwrap()
+        );
         assert!(!may_open(Step::Check, &service, &Draft::default()));
     }
 
@@ -259,7 +265,10 @@ mod tests {
                 .collect();
             d
         };
-        assert_eq!(first_unfinished(&service, &with_documents_attached), Step::Check);
+        assert_eq!(
+            first_unfinished(&service, &with_documents_attached),
+            Step::Check
+        );
         let mut broken = with_documents_attached;
         broken.phone = "123".into();
         assert_eq!(first_unfinished(&service, &broken), Step::Contact);

@@ -77,7 +77,7 @@ impl Wizard {
         }
         let raw: String = LocalStorage::raw().get_item(&draft_key(service)).ok()??;
         match draft::decode(&raw) {
-            Loaded::Draft(draft) => Some(draft),
+            Loaded::Draft(draft) => Some(*draft),
             Loaded::Nothing => None,
             Loaded::Discarded => {
                 LocalStorage::delete(draft_key(service));
@@ -96,7 +96,8 @@ impl Wizard {
         }
         let mut draft = self
             .stored_draft(service)
-            .filter(|d| d.region.as_ref() == Some(region))
+            // A migrated draft may predate regions; a draft of another region is not this one.
+            .filter(|d| d.region.is_none() || d.region.as_ref() == Some(region))
             .unwrap_or_default();
         draft.service = Some(service.clone());
         draft.region = Some(region.clone());

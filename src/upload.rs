@@ -48,10 +48,13 @@ fn failure(xhr: &XmlHttpRequest) -> ApiFailure {
     }
     let body = xhr.response_text().ok().flatten().unwrap_or_default();
     match serde_json::from_str::<Problem>(&body) {
-        Ok(problem) => ApiFailure::Problem(problem),
+        Ok(problem) => ApiFailure::Problem(Box::new(problem)),
         Err(_) => ApiFailure::Unexpected(status),
     }
 }
+
+/// How an upload ended: the receipt, a failure, or None when the person cancelled it.
+type OnDone = dyn FnOnce(Result<UploadReceipt, Option<ApiFailure>>);
 
 /// Starts uploading `file`. `on_progress` gets the fraction sent (0.0–1.0); `on_done` runs once.
 pub fn start(
@@ -68,8 +71,7 @@ pub fn start(
         "X-File-Name",
         &String::from(js_sys::encode_uri_component(&file.name())),
     );
-    let done: Rc<RefCell<Option<Box<dyn FnOnce(Result<UploadReceipt, Option<ApiFailure>>)>>>> =
-        Rc::new(RefCell::new(Some(Box::new(on_done))));
+    let done: Rc<RefCell<Option<Box<OnDone>>>> = Rc::new(RefCell::new(Some(Box::new(on_done))));
     let finish = {
         let done = done.clone();
         move |result| {
@@ -112,7 +114,8 @@ pub fn start(
     xhr.set_onload(Some(load.as_ref().unchecked_ref()));
     xhr.set_onerror(Some(error.as_ref().unchecked_ref()));
     xhr.set_onabort(Some(abort.as_ref().unchecked_ref()));
-    xhr.send_with_opt_blob(Some(file)).map_err(|_| ApiFailure::Network)?;
+    xhr.send_with_opt_blob(Some(file))
+        .map_err(|_| ApiFailure::Network)?;
     Ok(Upload {
         xhr,
         _callbacks: vec![progress, load, error, abort],

@@ -4,7 +4,7 @@
 
 use egov_domain::Lang;
 use egov_wizard::components::error_summary::{ErrorSummary, FieldMessage};
-use egov_wizard::pages::iin::IinPage;
+use egov_wizard::pages::apply::ApplyPage;
 use egov_wizard::{provide_app_context, AppConfig};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -38,17 +38,14 @@ async fn error_summary_links_each_message_to_its_field() {
     });
     assert!(document().get_element_by_id("error-summary").is_none());
 
-    errors.set(vec![FieldMessage {
-        field_id: "iin",
-        message: "Enter your IIN".into(),
-    }]);
+    errors.set(vec![FieldMessage::new("iin", "iin_empty")]);
     leptos::task::tick().await;
     let link = document()
         .query_selector("#error-summary a")
         .unwrap()
         .expect("a link per error");
     assert_eq!(link.get_attribute("href").as_deref(), Some("#iin"));
-    assert_eq!(link.text_content().as_deref(), Some("Enter your IIN"));
+    assert_eq!(link.text_content().as_deref(), Some("ЖСН-ді енгізіңіз"));
     assert_eq!(
         element("error-summary-title").text_content().as_deref(),
         Some("Мәселе бар")
@@ -58,9 +55,10 @@ async fn error_summary_links_each_message_to_its_field() {
 }
 
 #[wasm_bindgen_test]
-async fn iin_page_rejects_a_bad_check_digit_in_the_current_language_and_keeps_the_input() {
+async fn iin_step_rejects_a_bad_check_digit_in_the_current_language_and_keeps_the_input() {
     let container = fresh_container();
-    // The IIN page reads the service from the URL.
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+    // The apply page reads the service from the URL and the region from the wizard.
     window()
         .history()
         .unwrap()
@@ -72,13 +70,14 @@ async fn iin_page_rejects_a_bad_check_digit_in_the_current_language_and_keeps_th
         .unwrap();
     let handle = leptos::mount::mount_to(container.clone(), || {
         provide_app_context(AppConfig {
-            lang: Lang::Ru,
+            lang: Some(Lang::Ru),
             ..AppConfig::default()
         });
+        egov_wizard::state::use_wizard().set_region(egov_domain::RegionId::new("karaganda"));
         view! {
             <Router>
                 <Routes fallback=|| "no route">
-                    <Route path=path!("/apply/:service/iin") view=IinPage />
+                    <Route path=path!("/apply/:service/:step") view=ApplyPage />
                 </Routes>
             </Router>
         }
@@ -97,6 +96,16 @@ async fn iin_page_rejects_a_bad_check_digit_in_the_current_language_and_keeps_th
     assert_eq!(input.value(), "123456789011");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(document().title().starts_with("Ошибка: "));
+    // What was typed is already autosaved, wrong as it is.
+    let stored = window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("egov-wizard.draft.active_employment_referral")
+        .unwrap()
+        .expect("draft saved");
+    assert!(stored.contains("123456789011"), "{stored}");
     drop(handle);
     container.remove();
+    window().local_storage().unwrap().unwrap().clear().unwrap();
 }

@@ -37,7 +37,10 @@ async fn wait_until_path(c: &Client, suffix: &str) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    panic!("expected a path ending {suffix}, at {}", current_path(c).await);
+    panic!(
+        "expected a path ending {suffix}, at {}",
+        current_path(c).await
+    );
 }
 
 async fn choose_language_and_region(c: &Client, language_option: &str, region_option: &str) {
@@ -107,7 +110,10 @@ async fn referral_in_russian_with_corrections_a_reload_and_a_change() {
     // The catalogue is searchable.
     type_into(&c, "#search", "направлени").await;
     wait_for(&c, "#card-active_employment_referral").await;
-    assert!(c.find(Locator::Css("#card-job_seeker_registration")).await.is_err());
+    assert!(c
+        .find(Locator::Css("#card-job_seeker_registration"))
+        .await
+        .is_err());
     click(&c, "#apply-active_employment_referral").await;
 
     // A wrong check digit: the summary takes focus, the message is next to the field, and
@@ -141,7 +147,10 @@ async fn referral_in_russian_with_corrections_a_reload_and_a_change() {
 
     // Karaganda offers four kinds of referral.
     continue_to(&c, "/result").await;
-    let kinds = c.find_all(Locator::Css("input[name='result']")).await.unwrap();
+    let kinds = c
+        .find_all(Locator::Css("input[name='result']"))
+        .await
+        .unwrap();
     assert_eq!(kinds.len(), 4);
     click(&c, "label[for='result']").await;
     continue_to(&c, "/documents").await;
@@ -163,7 +172,10 @@ async fn referral_in_russian_with_corrections_a_reload_and_a_change() {
     click(&c, "#continue").await;
     wait_until_path(&c, "/sign").await;
     sign_with(&c, "expired").await;
-    wait_for_text(&c, "#sign-error", |t| t.contains("Срок действия сертификата истёк")).await;
+    wait_for_text(&c, "#sign-error", |t| {
+        t.contains("Срок действия сертификата истёк")
+    })
+    .await;
     sign_with(&c, "valid").await;
     let reference = text(&c, "#reference").await;
     assert_eq!(reference.len(), 14, "{reference}");
@@ -185,7 +197,9 @@ async fn referral_in_russian_with_corrections_a_reload_and_a_change() {
     wait_for_text(&c, "#status-current", |t| t == "Отправлено").await;
 
     // The submitted draft is cleared: starting again begins with an empty IIN.
-    c.goto(&format!("{base}/apply/active_employment_referral/iin")).await.unwrap();
+    c.goto(&format!("{base}/apply/active_employment_referral/iin"))
+        .await
+        .unwrap();
     wait_for(&c, "#iin").await;
     assert_eq!(value(&c, "#iin").await, "");
 
@@ -224,7 +238,10 @@ async fn job_seeker_registration_in_kazakh() {
     let reference = text(&c, "#reference").await;
     wait_for_text(&c, "#page-heading", |t| t == "Өтініш жіберілді").await;
     let record = stored(&base, &reference).await;
-    assert_eq!(record.application.service.as_str(), "job_seeker_registration");
+    assert_eq!(
+        record.application.service.as_str(),
+        "job_seeker_registration"
+    );
     assert_eq!(record.application.region.as_str(), "kyzylorda");
     assert_eq!(record.application.lang, egov_domain::Lang::Kk);
     assert_eq!(record.application.applicant.iin, "061211600012");

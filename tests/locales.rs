@@ -93,6 +93,11 @@ fn every_locale_file_on_disk_is_loaded() {
             .map(|(name, _)| name.to_string())
             .collect();
         loaded.sort();
-        assert_eq!(on_disk, loaded, "{}: add new files to locale_files!", dir.display());
+        assert_eq!(
+            on_disk,
+            loaded,
+            "{}: add new files to locale_files!",
+            dir.display()
+        );
     }
 }

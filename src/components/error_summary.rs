@@ -41,7 +41,10 @@ impl FieldMessage {
 pub const ERROR_SUMMARY_ID: &str = "error-summary";
 
 /// The message for `field_id` among `errors`, translated; for the inline message next to a field.
-pub fn message_for(errors: Signal<Vec<FieldMessage>>, field_id: &'static str) -> Signal<Option<String>> {
+pub fn message_for(
+    errors: Signal<Vec<FieldMessage>>,
+    field_id: &'static str,
+) -> Signal<Option<String>> {
     let i18n = use_i18n();
     Signal::derive(move || {
         errors

@@ -41,9 +41,14 @@ pub fn ApplyPage() -> impl IntoView {
                 }
                 view! { <crate::pages::sign::SignPage /> }.into_any()
             }
-            "ineligible" => view! { <crate::pages::ineligible::IneligiblePage service /> }.into_any(),
+            "ineligible" => {
+                view! { <crate::pages::ineligible::IneligiblePage service /> }.into_any()
+            }
             other => match Step::from_slug(other) {
-                Some(step) if flow::applies(step, &service, &draft) && flow::may_open(step, &service, &draft) => {
+                Some(step)
+                    if flow::applies(step, &service, &draft)
+                        && flow::may_open(step, &service, &draft) =>
+                {
                     steps::render(step, service)
                 }
                 _ => {

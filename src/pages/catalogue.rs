@@ -19,12 +19,19 @@ use leptos_router::hooks::use_params_map;
 const DOMAINS: [(ServiceDomain, &str); 3] = [
     (ServiceDomain::Employment, "domain-employment"),
     (ServiceDomain::SocialAssistance, "domain-social_assistance"),
-    (ServiceDomain::SpecialSocialServices, "domain-special_social_services"),
+    (
+        ServiceDomain::SpecialSocialServices,
+        "domain-special_social_services",
+    ),
 ];
 
 /// Case-insensitive match of every word of the query in the service's name in any language.
 fn matches(service: &ServiceView, query: &str) -> bool {
-    let haystack = format!("{} {} {}", service.name.kk, service.name.ru, service.name.en).to_lowercase();
+    let haystack = format!(
+        "{} {} {}",
+        service.name.kk, service.name.ru, service.name.en
+    )
+    .to_lowercase();
     query
         .to_lowercase()
         .split_whitespace()
@@ -33,15 +40,24 @@ fn matches(service: &ServiceView, query: &str) -> bool {
 
 /// The channel's total deadline in words: stated by the regulation, or summed from its steps.
 pub fn deadline_text(i18n: I18n, service: &ServiceView) -> Option<String> {
-    let channel = service.online_channels().next().or_else(|| service.channels.first())?;
+    let channel = service
+        .online_channels()
+        .next()
+        .or_else(|| service.channels.first())?;
     let deadline = &channel.deadline;
     let sum = deadline.summed?;
     let mut parts = Vec::new();
     if sum.working_days > 0 {
-        parts.push(i18n.t_with("duration-working-days", &[("count", FluentValue::from(sum.working_days))]));
+        parts.push(i18n.t_with(
+            "duration-working-days",
+            &[("count", FluentValue::from(sum.working_days))],
+        ));
     }
     if sum.minutes > 0 {
-        parts.push(i18n.t_with("duration-minutes", &[("count", FluentValue::from(sum.minutes))]));
+        parts.push(i18n.t_with(
+            "duration-minutes",
+            &[("count", FluentValue::from(sum.minutes))],
+        ));
     }
     if parts.is_empty() {
         return None;
@@ -70,9 +86,10 @@ fn ServiceCard(service: ServiceView) -> impl IntoView {
         .eligibility
         .iter()
         .filter_map(|rule| match rule {
-            EligibilityRule::RequiresAnyFact { reason, .. } => {
-                Some(format!("reason-{}", serde_json::to_value(reason).ok()?.as_str()?))
-            }
+            EligibilityRule::RequiresAnyFact { reason, .. } => Some(format!(
+                "reason-{}",
+                serde_json::to_value(reason).ok()?.as_str()?
+            )),
             _ => None,
         })
         .collect();
@@ -192,7 +209,9 @@ pub fn CataloguePage() -> impl IntoView {
 }
 
 fn services_any(region: &egov_domain::RegionId, query: &str) -> bool {
-    Catalogue::shared().for_region(region).any(|s| matches(&s, query))
+    Catalogue::shared()
+        .for_region(region)
+        .any(|s| matches(&s, query))
 }
 
 /// A service that takes applications only at an office: where to go and what to bring.

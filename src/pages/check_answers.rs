@@ -24,43 +24,135 @@ pub fn CheckAnswersPage(service: ServiceView) -> impl IntoView {
     let id = service.id.as_str().to_owned();
     let draft = move || wizard.draft.get();
     let lang = move || i18n.lang.get();
-    let text = |f: fn(&crate::draft::Draft) -> String| Signal::derive(move || f(&wizard.draft.get()));
+    let text =
+        |f: fn(&crate::draft::Draft) -> String| Signal::derive(move || f(&wizard.draft.get()));
     let service_for_result = service.clone();
     let mut rows = vec![
-        Row { step: Step::Iin, id: "answer-iin", label_key: "check-iin", value: text(|d| d.application(egov_domain::Lang::Kk).map(|a| a.applicant.iin).unwrap_or_default()) },
-        Row { step: Step::Name, id: "answer-name", label_key: "check-name", value: text(|d| {
-            [d.surname.trim(), d.given_name.trim(), d.patronymic.trim()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
-        }) },
-        Row { step: Step::BirthDate, id: "answer-birth-date", label_key: "check-birth-date", value: Signal::derive(move || {
-            let d = draft();
-            crate::dates::format_date_string(i18n.lang.get(), &d.birth_date())
-        }) },
-        Row { step: Step::Contact, id: "answer-contact", label_key: "check-contact", value: text(|d| {
-            let a = d.application(egov_domain::Lang::Kk);
-            let phone = a.as_ref().map(|a| a.applicant.phone.clone()).unwrap_or_default();
-            if d.email.trim().is_empty() { phone } else { format!("{phone}, {}", d.email.trim()) }
-        }) },
-        Row { step: Step::Address, id: "answer-address", label_key: "check-address", value: text(|d| d.address.trim().to_owned()) },
-        Row { step: Step::Category, id: "answer-category", label_key: "check-category", value: Signal::derive(move || {
-            draft().category.map(|c| i18n.t(&format!("category-{}", code(&c)))).unwrap_or_default()
-        }) },
+        Row {
+            step: Step::Iin,
+            id: "answer-iin",
+            label_key: "check-iin",
+            value: text(|d| {
+                d.application(egov_domain::Lang::Kk)
+                    .map(|a| a.applicant.iin)
+                    .unwrap_or_default()
+            }),
+        },
+        Row {
+            step: Step::Name,
+            id: "answer-name",
+            label_key: "check-name",
+            value: text(|d| {
+                [d.surname.trim(), d.given_name.trim(), d.patronymic.trim()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }),
+        },
+        Row {
+            step: Step::BirthDate,
+            id: "answer-birth-date",
+            label_key: "check-birth-date",
+            value: Signal::derive(move || {
+                let d = draft();
+                crate::dates::format_date_string(i18n.lang.get(), &d.birth_date())
+            }),
+        },
+        Row {
+            step: Step::Contact,
+            id: "answer-contact",
+            label_key: "check-contact",
+            value: text(|d| {
+                let a = d.application(egov_domain::Lang::Kk);
+                let phone = a
+                    .as_ref()
+                    .map(|a| a.applicant.phone.clone())
+                    .unwrap_or_default();
+                if d.email.trim().is_empty() {
+                    phone
+                } else {
+                    format!("{phone}, {}", d.email.trim())
+                }
+            }),
+        },
+        Row {
+            step: Step::Address,
+            id: "answer-address",
+            label_key: "check-address",
+            value: text(|d| d.address.trim().to_owned()),
+        },
+        Row {
+            step: Step::Category,
+            id: "answer-category",
+            label_key: "check-category",
+            value: Signal::derive(move || {
+                draft()
+                    .category
+                    .map(|c| i18n.t(&format!("category-{}", code(&c))))
+                    .unwrap_or_default()
+            }),
+        },
     ];
     if flow::applies(Step::Eligibility, &service, &wizard.draft.get_untracked()) {
         let questions = flow::eligibility_questions(&service);
-        rows.insert(0, Row { step: Step::Eligibility, id: "answer-eligibility", label_key: "check-eligibility", value: Signal::derive(move || {
-            let d = draft();
-            questions.iter().map(|f| format!("{}: {}", i18n.t(&format!("fact-{}-short", code(f))), if d.facts.contains(f) { i18n.t("answer-yes") } else { i18n.t("answer-no") })).collect::<Vec<_>>().join("; ")
-        }) });
+        rows.insert(
+            0,
+            Row {
+                step: Step::Eligibility,
+                id: "answer-eligibility",
+                label_key: "check-eligibility",
+                value: Signal::derive(move || {
+                    let d = draft();
+                    questions
+                        .iter()
+                        .map(|f| {
+                            format!(
+                                "{}: {}",
+                                i18n.t(&format!("fact-{}-short", code(f))),
+                                if d.facts.contains(f) {
+                                    i18n.t("answer-yes")
+                                } else {
+                                    i18n.t("answer-no")
+                                }
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                }),
+            },
+        );
     }
     if flow::applies(Step::Result, &service, &wizard.draft.get_untracked()) {
-        rows.push(Row { step: Step::Result, id: "answer-result", label_key: "check-result", value: Signal::derive(move || {
-            draft().result.and_then(|r| service_for_result.result(&r).map(|r| r.name.get(lang()).to_owned())).unwrap_or_default()
-        }) });
+        rows.push(Row {
+            step: Step::Result,
+            id: "answer-result",
+            label_key: "check-result",
+            value: Signal::derive(move || {
+                draft()
+                    .result
+                    .and_then(|r| {
+                        service_for_result
+                            .result(&r)
+                            .map(|r| r.name.get(lang()).to_owned())
+                    })
+                    .unwrap_or_default()
+            }),
+        });
     }
     if flow::applies(Step::Documents, &service, &wizard.draft.get_untracked()) {
-        rows.push(Row { step: Step::Documents, id: "answer-documents", label_key: "check-documents", value: text(|d| {
-            d.documents.iter().map(|a| a.file_name.clone()).collect::<Vec<_>>().join(", ")
-        }) });
+        rows.push(Row {
+            step: Step::Documents,
+            id: "answer-documents",
+            label_key: "check-documents",
+            value: text(|d| {
+                d.documents
+                    .iter()
+                    .map(|a| a.file_name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
+        });
     }
     let name = service.name.clone();
     let back = flow::previous(Step::Check, &service, &wizard.draft.get_untracked())

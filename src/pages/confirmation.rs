@@ -28,7 +28,11 @@ pub fn ConfirmationPage() -> impl IntoView {
             .service_in_region(&record.application.service, &record.application.region)?;
         let due = service_due_online(&service, record.submitted_at)?;
         let name = service.name.get(i18n.lang.get()).to_owned();
-        Some((name, format_moment(i18n.lang.get(), due), format_moment(i18n.lang.get(), record.submitted_at)))
+        Some((
+            name,
+            format_moment(i18n.lang.get(), due),
+            format_moment(i18n.lang.get(), record.submitted_at),
+        ))
     };
     view! {
         <div class="panel panel--confirmation">

@@ -18,7 +18,10 @@ pub fn IneligiblePage(service: ServiceView) -> impl IntoView {
         Eligibility::Refused { reasons } => reasons,
         Eligibility::Allowed => Vec::new(),
     };
-    let mut keys: Vec<String> = reasons.iter().map(|r| format!("reason-{}", code(r))).collect();
+    let mut keys: Vec<String> = reasons
+        .iter()
+        .map(|r| format!("reason-{}", code(r)))
+        .collect();
     keys.dedup();
     let id = service.id.as_str().to_owned();
     view! {

@@ -21,7 +21,9 @@ pub fn LanguagePage() -> impl IntoView {
         .into_iter()
         .map(|lang| RadioOption {
             value: lang.tag().to_owned(),
-            label: Signal::derive(move || crate::i18n::translate(lang, &format!("lang-{}", lang.tag()), None)),
+            label: Signal::derive(move || {
+                crate::i18n::translate(lang, &format!("lang-{}", lang.tag()), None)
+            }),
             hint: None,
         })
         .collect();
@@ -31,7 +33,11 @@ pub fn LanguagePage() -> impl IntoView {
             Some(lang) => {
                 wizard.save_lang(lang);
                 navigate(
-                    if wizard.region.get_untracked().is_some() { paths::SERVICES } else { paths::REGION },
+                    if wizard.region.get_untracked().is_some() {
+                        paths::SERVICES
+                    } else {
+                        paths::REGION
+                    },
                     Default::default(),
                 );
             }
@@ -67,4 +73,3 @@ pub fn LanguagePage() -> impl IntoView {
         </form>
     }
 }
-

@@ -29,7 +29,11 @@ pub fn SignPage() -> impl IntoView {
     let navigate = use_navigate();
     let params = use_params_map();
     // The apply page has checked the service and that every step is complete.
-    let Some(service) = params.read_untracked().get("service").map(egov_domain::ServiceId::new) else {
+    let Some(service) = params
+        .read_untracked()
+        .get("service")
+        .map(egov_domain::ServiceId::new)
+    else {
         return view! { <Redirect path="/" /> }.into_any();
     };
     let signer = expect_context::<SignerHandle>();

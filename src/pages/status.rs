@@ -39,7 +39,6 @@ pub fn StatusPage() -> impl IntoView {
     }
 }
 
-
 #[component]
 fn StatusDetails(record: ApplicationRecord) -> impl IntoView {
     let i18n = use_i18n();

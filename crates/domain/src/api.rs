@@ -282,7 +282,13 @@ mod foreign_schemas {
     foreign_schema!(
         crate::Application,
         "Application",
-        [crate::ServiceId, crate::RegionId, crate::Applicant, crate::AttachedDocument, crate::Lang],
+        [
+            crate::ServiceId,
+            crate::RegionId,
+            crate::Applicant,
+            crate::AttachedDocument,
+            crate::Lang
+        ],
         json!({
             "type": "object",
             "description": "What the citizen states. Its RFC 8785 canonical JSON is what gets signed.",

@@ -33,7 +33,10 @@ pub struct Applicant {
     #[validate(custom(function = "validate_phone"))]
     pub phone: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(email(code = "email_invalid"), length(max = 254, code = "email_too_long"))]
+    #[validate(
+        email(code = "email_invalid"),
+        length(max = 254, code = "email_too_long")
+    )]
     pub email: Option<String>,
     #[validate(custom(function = "validate_address"))]
     pub address: String,
@@ -124,8 +127,8 @@ fn validate_address(address: &str) -> Result<(), ValidationError> {
 
 pub fn validate_birth_date(date: &str) -> Result<(), ValidationError> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    let parsed = time::Date::parse(date, &format)
-        .map_err(|_| ValidationError::new("birth_date_invalid"))?;
+    let parsed =
+        time::Date::parse(date, &format).map_err(|_| ValidationError::new("birth_date_invalid"))?;
     if parsed.year() < 1900 {
         return Err(ValidationError::new("birth_date_too_early"));
     }
@@ -153,7 +156,10 @@ pub fn normalise_phone(input: &str) -> Option<String> {
 /// Operator codes of Kazakhstan's mobile networks (7xx codes outside these are landlines,
 /// e.g. 727 Almaty).
 fn is_mobile_operator_code(code: &str) -> bool {
-    matches!(code.parse::<u16>(), Ok(700..=708 | 747 | 750 | 751 | 760..=764 | 771 | 775..=778))
+    matches!(
+        code.parse::<u16>(),
+        Ok(700..=708 | 747 | 750 | 751 | 760..=764 | 771 | 775..=778)
+    )
 }
 
 fn validate_phone(phone: &str) -> Result<(), ValidationError> {
@@ -221,7 +227,10 @@ mod tests {
         let app = with_iin("791028302728");
         let bytes = String::from_utf8(app.canonical_bytes()).unwrap();
         assert!(bytes.starts_with(r#"{"applicant":{"address":"#), "{bytes}");
-        assert!(bytes.ends_with(r#""service":"active_employment_referral"}"#), "{bytes}");
+        assert!(
+            bytes.ends_with(r#""service":"active_employment_referral"}"#),
+            "{bytes}"
+        );
         let reparsed: Application = serde_json::from_str(&bytes).unwrap();
         assert_eq!(reparsed.canonical_bytes(), app.canonical_bytes());
     }
@@ -233,8 +242,14 @@ mod tests {
 
     #[test]
     fn check_reports_field_paths_and_codes() {
-        assert_eq!(with_iin("123456789011").check(), expect("applicant.iin", "iin_check_digit"));
-        assert_eq!(with_iin("12345").check(), expect("applicant.iin", "iin_wrong_length"));
+        assert_eq!(
+            with_iin("123456789011").check(),
+            expect("applicant.iin", "iin_check_digit")
+        );
+        assert_eq!(
+            with_iin("12345").check(),
+            expect("applicant.iin", "iin_wrong_length")
+        );
         assert_eq!(with_iin("").check(), expect("applicant.iin", "iin_empty"));
         assert_eq!(
             with_iin("791028 302728").check(),
@@ -263,17 +278,32 @@ mod tests {
 
     #[test]
     fn phone_numbers_are_normalised_as_typed() {
-        for typed in ["+7 701 123 45 67", "8 (701) 123-45-67", "87011234567", "7011234567"] {
-            assert_eq!(normalise_phone(typed).as_deref(), Some("+77011234567"), "{typed}");
+        for typed in [
+            "+7 701 123 45 67",
+            "8 (701) 123-45-67",
+            "87011234567",
+            "7011234567",
+        ] {
+            assert_eq!(
+                normalise_phone(typed).as_deref(),
+                Some("+77011234567"),
+                "{typed}"
+            );
         }
-        for bad in ["+7 727 123 45 67", "123", "+1 701 123 45 67", "+7701123456a"] {
+        for bad in [
+            "+7 727 123 45 67",
+            "123",
+            "+1 701 123 45 67",
+            "+7701123456a",
+        ] {
             assert_eq!(normalise_phone(bad), None, "{bad}");
         }
     }
 
     #[test]
     fn names_accept_kazakh_russian_latin_and_hyphens() {
-        for ok in ["Әбілқайыр", "Иванова-Петрова", "O'Neil", "Нұр Сұлтан"] {
+        for ok in ["Әбілқайыр", "Иванова-Петрова", "O'Neil", "Нұр Сұлтан"]
+        {
             assert!(validate_name(ok).is_ok(), "{ok}");
         }
         assert!(validate_name(" ").is_err());

@@ -26,12 +26,22 @@ fn yes_no(fact: ApplicantFact) -> Vec<RadioOption> {
     let i18n = use_i18n();
     let _ = fact;
     vec![
-        RadioOption { value: "yes".into(), label: Signal::derive(move || i18n.t("answer-yes")), hint: None },
-        RadioOption { value: "no".into(), label: Signal::derive(move || i18n.t("answer-no")), hint: None },
+        RadioOption {
+            value: "yes".into(),
+            label: Signal::derive(move || i18n.t("answer-yes")),
+            hint: None,
+        },
+        RadioOption {
+            value: "no".into(),
+            label: Signal::derive(move || i18n.t("answer-no")),
+            hint: None,
+        },
     ]
 }
 
-const FACT_FIELD_IDS: [&str; 7] = ["fact-0", "fact-1", "fact-2", "fact-3", "fact-4", "fact-5", "fact-6"];
+const FACT_FIELD_IDS: [&str; 7] = [
+    "fact-0", "fact-1", "fact-2", "fact-3", "fact-4", "fact-5", "fact-6",
+];
 
 #[component]
 pub fn EligibilityStep(service: ServiceView) -> impl IntoView {
@@ -44,7 +54,12 @@ pub fn EligibilityStep(service: ServiceView) -> impl IntoView {
     let answers = RwSignal::new(
         questions
             .iter()
-            .map(|f| (*f, draft.eligibility_answered.then(|| draft.facts.contains(f))))
+            .map(|f| {
+                (
+                    *f,
+                    draft.eligibility_answered.then(|| draft.facts.contains(f)),
+                )
+            })
             .collect::<BTreeMap<ApplicantFact, Option<bool>>>(),
     );
     let validate = {
@@ -55,7 +70,9 @@ pub fn EligibilityStep(service: ServiceView) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .filter(|(_, f)| current.get(f).copied().flatten().is_none())
-                .map(|(i, f)| FieldMessage::new(FACT_FIELD_IDS[i], format!("fact-{}-required", code(f))))
+                .map(|(i, f)| {
+                    FieldMessage::new(FACT_FIELD_IDS[i], format!("fact-{}-required", code(f)))
+                })
                 .collect()
         })
     };
@@ -118,7 +135,11 @@ pub fn CategoryStep(service: ServiceView) -> impl IntoView {
         .into_iter()
         .map(|category| {
             let key = format!("category-{}", code(&category));
-            RadioOption { value: code(&category), label: Signal::derive(move || i18n.t(&key)), hint: None }
+            RadioOption {
+                value: code(&category),
+                label: Signal::derive(move || i18n.t(&key)),
+                hint: None,
+            }
         })
         .collect();
     let validate = Callback::new(move |_| {

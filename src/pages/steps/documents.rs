@@ -19,8 +19,18 @@ use std::rc::Rc;
 
 /// Field ids of the document rows; the catalogue asks for at most 8 documents per service.
 const DOCUMENT_FIELD_IDS: [&str; 12] = [
-    "document-0", "document-1", "document-2", "document-3", "document-4", "document-5",
-    "document-6", "document-7", "document-8", "document-9", "document-10", "document-11",
+    "document-0",
+    "document-1",
+    "document-2",
+    "document-3",
+    "document-4",
+    "document-5",
+    "document-6",
+    "document-7",
+    "document-8",
+    "document-9",
+    "document-10",
+    "document-11",
 ];
 
 #[derive(Clone, PartialEq)]
@@ -43,7 +53,13 @@ fn human_size(i18n: crate::i18n::I18n, bytes: u64) -> String {
 }
 
 #[component]
-fn DocumentUpload(index: usize, document: DocumentId, name: egov_domain::LocalizedText, conditional: bool, errors: RwSignal<Vec<FieldMessage>>) -> impl IntoView {
+fn DocumentUpload(
+    index: usize,
+    document: DocumentId,
+    name: egov_domain::LocalizedText,
+    conditional: bool,
+    errors: RwSignal<Vec<FieldMessage>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let wizard = use_wizard();
     let api = expect_context::<ApiClient>();
@@ -52,13 +68,19 @@ fn DocumentUpload(index: usize, document: DocumentId, name: egov_domain::Localiz
     let input_id: &'static str = DOCUMENT_FIELD_IDS[index.min(DOCUMENT_FIELD_IDS.len() - 1)];
     let attached = {
         let document = document.clone();
-        Memo::new(move |_| wizard.draft.with(|d| d.documents.iter().find(|a| a.document == document).cloned()))
+        Memo::new(move |_| {
+            wizard
+                .draft
+                .with(|d| d.documents.iter().find(|a| a.document == document).cloned())
+        })
     };
     let on_change = {
         let document = document.clone();
         move |ev: leptos::ev::Event| {
             let input: web_sys::HtmlInputElement = event_target(&ev);
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
             input.set_value("");
             if let Err(key) = upload::precheck(&file) {
                 transfer.set(Transfer::Failed { key: key.into() });
@@ -87,20 +109,26 @@ fn DocumentUpload(index: usize, document: DocumentId, name: egov_domain::Localiz
                             transfer.set(Transfer::Idle);
                         }
                         Err(None) => transfer.set(Transfer::Idle),
-                        Err(Some(failure)) => transfer.set(Transfer::Failed { key: failure.message_key() }),
+                        Err(Some(failure)) => transfer.set(Transfer::Failed {
+                            key: failure.message_key(),
+                        }),
                     }
                 },
             );
             match started {
                 Ok(upload) => in_flight.set_value(Some(Rc::new(upload))),
-                Err(failure) => transfer.set(Transfer::Failed { key: failure.message_key() }),
+                Err(failure) => transfer.set(Transfer::Failed {
+                    key: failure.message_key(),
+                }),
             }
         }
     };
     let remove = {
         let document = document.clone();
         move |_| {
-            wizard.draft.update(|d| d.documents.retain(|a| a.document != document));
+            wizard
+                .draft
+                .update(|d| d.documents.retain(|a| a.document != document));
             transfer.set(Transfer::Idle);
         }
     };
@@ -169,8 +197,18 @@ pub fn DocumentsStep(service: ServiceView) -> impl IntoView {
             needed
                 .iter()
                 .enumerate()
-                .filter(|(_, n)| !draft.documents.iter().any(|a| a.document == n.requirement.document))
-                .map(|(i, _)| FieldMessage::new(DOCUMENT_FIELD_IDS[i.min(DOCUMENT_FIELD_IDS.len() - 1)], "document-required"))
+                .filter(|(_, n)| {
+                    !draft
+                        .documents
+                        .iter()
+                        .any(|a| a.document == n.requirement.document)
+                })
+                .map(|(i, _)| {
+                    FieldMessage::new(
+                        DOCUMENT_FIELD_IDS[i.min(DOCUMENT_FIELD_IDS.len() - 1)],
+                        "document-required",
+                    )
+                })
                 .collect()
         })
     };

@@ -19,7 +19,9 @@ pub fn render(step: Step, service: ServiceView) -> AnyView {
         Step::Category => view! { <choices::CategoryStep service /> }.into_any(),
         Step::Result => view! { <choices::ResultStep service /> }.into_any(),
         Step::Documents => view! { <documents::DocumentsStep service /> }.into_any(),
-        Step::Check => view! { <crate::pages::check_answers::CheckAnswersPage service /> }.into_any(),
+        Step::Check => {
+            view! { <crate::pages::check_answers::CheckAnswersPage service /> }.into_any()
+        }
     }
 }
 pub use choices::code;

@@ -35,13 +35,15 @@ pub fn IinStep(service: ServiceView) -> impl IntoView {
     let wizard = use_wizard();
     let errors = RwSignal::new(Vec::new());
     let (value, on_input) = bind(|d| &d.iin, |d, v| d.iin = v);
-    let validate = Callback::new(move |_| match Iin::parse(&wizard.draft.get_untracked().iin) {
-        Ok(_) => Vec::new(),
-        Err(e @ IinError::WrongLength { actual }) => {
-            vec![FieldMessage::new("iin", e.code()).with_arg("actual", actual as i64)]
-        }
-        Err(e) => vec![FieldMessage::new("iin", e.code())],
-    });
+    let validate = Callback::new(
+        move |_| match Iin::parse(&wizard.draft.get_untracked().iin) {
+            Ok(_) => Vec::new(),
+            Err(e @ IinError::WrongLength { actual }) => {
+                vec![FieldMessage::new("iin", e.code()).with_arg("actual", actual as i64)]
+            }
+            Err(e) => vec![FieldMessage::new("iin", e.code())],
+        },
+    );
     let has_errors = Signal::derive(move || !errors.read().is_empty());
     view! {
         <StepShell service step=Step::Iin errors validate>
@@ -110,7 +112,10 @@ pub fn BirthDateStep(service: ServiceView) -> impl IntoView {
     let (year, set_year) = bind(|d| &d.birth_year, |d, v| d.birth_year = v);
     let validate = Callback::new(move |_| {
         let d = wizard.draft.get_untracked();
-        if d.birth_day.trim().is_empty() && d.birth_month.trim().is_empty() && d.birth_year.trim().is_empty() {
+        if d.birth_day.trim().is_empty()
+            && d.birth_month.trim().is_empty()
+            && d.birth_year.trim().is_empty()
+        {
             return vec![FieldMessage::new("birth-date-day", "birth-date-empty")];
         }
         match validate_birth_date(&d.birth_date()) {
@@ -172,10 +177,13 @@ pub fn AddressStep(service: ServiceView) -> impl IntoView {
     let wizard = use_wizard();
     let errors = RwSignal::new(Vec::new());
     let (address, set_address) = bind(|d| &d.address, |d, v| d.address = v);
-    let validate = Callback::new(move |_| match check_address(&wizard.draft.get_untracked().address) {
-        Ok(()) => Vec::new(),
-        Err(e) => vec![FieldMessage::new("address", e.code.to_string())],
-    });
+    let validate =
+        Callback::new(
+            move |_| match check_address(&wizard.draft.get_untracked().address) {
+                Ok(()) => Vec::new(),
+                Err(e) => vec![FieldMessage::new("address", e.code.to_string())],
+            },
+        );
     let has_errors = Signal::derive(move || !errors.read().is_empty());
     view! {
         <StepShell service step=Step::Address errors validate>
