@@ -2,7 +2,8 @@
 //! through NCALayer, talks from headless Chromium to a fake NCALayer (plain `ws://` on
 //! loopback) started here. Each signing flow the page must handle is played by the fake: a
 //! signature, a cancel, refusals with their codes, a dropped connection, silence (timeout), and
-//! finally nothing listening at all.
+//! finally nothing listening at all. A second test runs the same build with its default signer,
+//! the stub, through every test certificate to the server's verdict.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -165,8 +166,12 @@ async fn assert_sign_button_ready(c: &Client) {
     assert!(current_path(c).await.ends_with("/sign"));
 }
 
+/// One browser at a time: two Chromiums on a small CI machine make timing flaky.
+static BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signing_through_ncalayer_handles_every_flow() {
+    let _one_browser = BROWSER.lock().await;
     let data = tempfile::tempdir().unwrap();
     let server = start_server(data.path()).await;
     let mut fake = FakeNcaLayer::start().await;
@@ -261,6 +266,51 @@ async fn signing_through_ncalayer_handles_every_flow() {
     // Nothing listens on the port any more.
     fake.stop().await;
     sign_expecting_error(&c, SignerError::NotRunning.message_key()).await;
+
+    c.close().await.unwrap();
+    drop(driver);
+    server.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stub_certificates_reach_the_server_and_each_refusal_is_explained() {
+    let _one_browser = BROWSER.lock().await;
+    let data = tempfile::tempdir().unwrap();
+    let server = start_server(data.path()).await;
+    let driver = start_driver().await;
+    let c = browser(&driver).await;
+    reach_sign_step(&c, &format!("{}/?lang=ru", server.url())).await;
+
+    // Refused by the server, each with its own code.
+    for (certificate, code) in [
+        ("expired", "certificate_expired"),
+        ("revoked", "certificate_revoked"),
+        ("other_iin", "certificate_iin_mismatch"),
+    ] {
+        click(&c, &format!("label[for='stub-{certificate}']")).await;
+        sign_expecting_error(&c, code).await;
+    }
+    // Failures of the signer itself.
+    click(&c, "label[for='stub-not_running']").await;
+    sign_expecting_error(&c, SignerError::NotRunning.message_key()).await;
+    click(&c, "label[for='stub-cancel']").await;
+    click(&c, "#sign").await;
+    wait_for(&c, "#sign-outcome[role='status']").await;
+    assert!(c.find(Locator::Css(".error-summary")).await.is_err());
+    assert_sign_button_ready(&c).await;
+
+    // The valid certificate is accepted, and the server took the signer from it.
+    click(&c, "label[for='stub-valid']").await;
+    click(&c, "#sign").await;
+    let reference = text(&c, "#reference").await;
+    let stored: egov_domain::api::ApplicationRecord =
+        reqwest::get(format!("{}/api/v1/applications/{reference}", server.url()))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    assert_eq!(stored.signer.subject_iin, IIN);
 
     c.close().await.unwrap();
     drop(driver);
