@@ -10,8 +10,8 @@
 //! - **Failures before the socket opens** are [`SignerError::NotRunning`], unless the browser
 //!   says it denied this page access to the loopback address ([`SignerError::LoopbackBlocked`]).
 //!   A browser reports a failed WebSocket with no reason at all (a `close` event, code 1006),
-//!   whether nothing listens on the port, the TLS certificate of `wss://` is not trusted, or
-//!   Chrome's Local Network Access blocked it. The only extra signal is the Permissions API:
+//!   whether nothing listens on the port, the port is one browsers refuse, the TLS certificate
+//!   of `wss://` is not trusted, or Chrome's Local Network Access blocked it. The only extra signal is the Permissions API:
 //!   Chrome answers `denied` for `loopback-network` (older name: `local-network-access`) once
 //!   the person refused. A silent block, another browser's policy or a CSP `connect-src`
 //!   refusal still look like "not running", and the message for it says so.
@@ -270,8 +270,9 @@ struct Socket {
 impl Socket {
     fn open(url: &str, connection: Weak<RefCell<Connection>>) -> Result<Socket, SignerError> {
         let ws = WebSocket::new(url).map_err(|error| {
-            // Mixed content (a `ws://` address from an `https://` page) and blocked ports throw
-            // SecurityError synchronously: that one the browser does name.
+            // Mixed content (a `ws://` address from an `https://` page) throws SecurityError:
+            // the one block the browser names. A refused port (e.g. 9) does not throw in
+            // Chromium; it fails like a closed port (see the tests).
             let name = js_sys::Reflect::get(&error, &"name".into())
                 .ok()
                 .and_then(|n| n.as_string());
@@ -365,4 +366,63 @@ async fn loopback_access_denied() -> bool {
         }
     }
     false
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use egov_domain::Lang;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// A loopback port nothing listens on in the test browser's machine (not one of the ports
+    /// browsers refuse outright, which would fail before any request is pending).
+    const NOTHING_LISTENS: &str = "ws://127.0.0.1:45917";
+
+    fn request() -> SignRequest {
+        SignRequest {
+            bytes: b"{}".to_vec(),
+            iin: "791028302728".into(),
+            lang: Lang::Kk,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_second_request_while_one_waits_is_busy_and_the_slot_frees_afterwards() {
+        let signer = NcaLayerSigner::new(NOTHING_LISTENS, 10_000);
+        let first = signer.sign(request());
+        assert_eq!(signer.sign(request()).await, Err(SignerError::Busy));
+        assert_eq!(first.await, Err(SignerError::NotRunning));
+        assert_eq!(
+            signer.sign(request()).await,
+            Err(SignerError::NotRunning),
+            "after the first request ended, the next one runs"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn close_ends_the_waiting_request() {
+        let signer = NcaLayerSigner::new(NOTHING_LISTENS, 10_000);
+        let waiting = signer.sign(request());
+        signer.close();
+        assert_eq!(waiting.await, Err(SignerError::ConnectionLost));
+    }
+
+    #[wasm_bindgen_test]
+    async fn dropping_the_signer_ends_the_waiting_request() {
+        let signer = NcaLayerSigner::new(NOTHING_LISTENS, 10_000);
+        let waiting = signer.sign(request());
+        drop(signer);
+        assert_eq!(waiting.await, Err(SignerError::ConnectionLost));
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_port_the_browser_refuses_looks_like_not_running() {
+        // Port 9 is on the browsers' list of ports a page may not connect to. Chromium does not
+        // throw for it: the socket just fails, like a port nothing listens on. This pins down
+        // what the page cannot tell apart, so a browser change shows up here.
+        let signer = NcaLayerSigner::new("ws://127.0.0.1:9", 10_000);
+        assert_eq!(signer.sign(request()).await, Err(SignerError::NotRunning));
+    }
 }
