@@ -29,7 +29,7 @@ use crate::pages::{
     sign::SignerHandle,
     status::StatusPage,
 };
-use crate::signer::Signer;
+use crate::signer::{Signer, SignerConfig};
 use crate::state::{StorageMode, Wizard};
 use egov_domain::Lang;
 use leptos::prelude::*;
@@ -44,21 +44,34 @@ pub struct AppConfig {
     pub lang: Option<Lang>,
     pub api_base: String,
     pub storage: StorageMode,
+    pub signer: SignerConfig,
 }
 
-fn provide_signer() {
-    #[cfg(feature = "stub-signer")]
-    {
-        let stub = Rc::new(crate::signer::stub::StubSigner::default());
-        provide_context(StoredValue::new_local(stub.clone()));
-        let signer: Rc<dyn Signer> = stub;
-        provide_context::<SignerHandle>(StoredValue::new_local(signer));
-    }
-    #[cfg(not(feature = "stub-signer"))]
-    {
-        // The NCALayer client arrives with issue 7; without a signer the sign step cannot run.
-        let _ = std::marker::PhantomData::<(Rc<dyn Signer>, SignerHandle)>;
-    }
+/// Provides the configured signer as a `SignerHandle`, and the concrete signer too: the stub
+/// for its certificate picker, the NCALayer client for whoever must `close()` it (kiosk).
+fn provide_signer(config: SignerConfig) {
+    use crate::signer::ncalayer::NcaLayerSigner;
+    let ncalayer = |url: String, timeout_ms: u32| -> Rc<dyn Signer> {
+        let client = Rc::new(NcaLayerSigner::new(url, timeout_ms));
+        provide_context(StoredValue::new_local(client.clone()));
+        client
+    };
+    let signer: Rc<dyn Signer> = match config {
+        #[cfg(feature = "stub-signer")]
+        SignerConfig::Stub => {
+            let stub = Rc::new(crate::signer::stub::StubSigner::default());
+            provide_context(StoredValue::new_local(stub.clone()));
+            stub
+        }
+        // Without the stub feature there are no test certificates to sign with.
+        #[cfg(not(feature = "stub-signer"))]
+        SignerConfig::Stub => ncalayer(
+            egov_domain::ncalayer::DEFAULT_URL.to_owned(),
+            crate::signer::DEFAULT_TIMEOUT_MS,
+        ),
+        SignerConfig::NcaLayer { url, timeout_ms } => ncalayer(url, timeout_ms),
+    };
+    provide_context::<SignerHandle>(StoredValue::new_local(signer));
 }
 
 /// Provides everything the pages take from context. Tests mount single pages after calling it.
@@ -74,7 +87,7 @@ pub fn provide_app_context(config: AppConfig) {
     provide_context(ApiClient {
         base: config.api_base,
     });
-    provide_signer();
+    provide_signer(config.signer);
 }
 
 #[component]
@@ -128,4 +141,36 @@ pub fn initial_lang() -> Option<Lang> {
             .find_map(|pair| pair.strip_prefix("lang="))
             .and_then(Lang::from_tag)
     })
+}
+
+/// How to start, as the host page says: the language (`initial_lang`) and the signer, from the
+/// `<meta name="egov-wizard-signer" content="signer=ncalayer; ncalayer-url=…">` tag and then the
+/// query (`?signer=ncalayer&ncalayer-url=…&ncalayer-timeout-ms=…`), the query winning.
+pub fn initial_config() -> AppConfig {
+    fn decoded(text: &str) -> Vec<(String, String)> {
+        crate::signer::setting_pairs(text)
+            .map(|(name, value)| {
+                let value = js_sys::decode_uri_component(value)
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_else(|| value.to_owned());
+                (name.to_owned(), value)
+            })
+            .collect()
+    }
+    let meta = document()
+        .query_selector("meta[name='egov-wizard-signer']")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default();
+    let query = window().location().search().unwrap_or_default();
+    let (meta, query) = (decoded(&meta), decoded(&query));
+    AppConfig {
+        lang: initial_lang(),
+        signer: SignerConfig::default()
+            .with_settings(meta.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+            .with_settings(query.iter().map(|(n, v)| (n.as_str(), v.as_str()))),
+        ..AppConfig::default()
+    }
 }

@@ -42,8 +42,6 @@ stub-other_iin = Another IIN
 stub-cancel = User cancels
 stub-not_running = Signing program not running
 
-signer-cancelled = You cancelled signing. Sign again when you are ready.
-signer-not-running = The signing program (NCALayer) is not running. Start it and try again.
 certificate_expired = Your certificate has expired. Sign with a valid EDS.
 certificate_revoked = Your certificate has been revoked. Sign with a valid EDS.
 certificate_iin_mismatch = This certificate belongs to another IIN. Sign with your own EDS.

@@ -67,10 +67,10 @@ pub fn SignPage() -> impl IntoView {
             let result = match signer.sign(request).await {
                 Err(SignerError::Cancelled) => Err(Outcome::Cancelled),
                 Err(e) => Err(Outcome::Failed(e.message_key().into())),
-                Ok(signature) => {
+                Ok(signed) => {
                     let signed = SignedApplication {
                         application,
-                        signature,
+                        signature: signed.envelope,
                     };
                     api.submit(&signed, &key)
                         .await
@@ -106,7 +106,7 @@ pub fn SignPage() -> impl IntoView {
                     Outcome::Cancelled => {
                         view! {
                             <div class="inset" id="sign-outcome" tabindex="-1" role="status">
-                                {i18n.t("signer-cancelled")}
+                                {i18n.t(SignerError::Cancelled.message_key())}
                             </div>
                         }
                             .into_any()

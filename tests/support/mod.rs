@@ -152,3 +152,24 @@ pub async fn value(client: &Client, css: &str) -> String {
 pub async fn current_path(client: &Client) -> String {
     client.current_url().await.unwrap().path().to_owned()
 }
+
+/// Waits until the element's attribute `name` equals `expected`: an attribute that keeps its
+/// old value until the next render would otherwise pass or fail by timing.
+pub async fn wait_for_attr(client: &Client, css: &str, name: &str, expected: &str) {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    let mut last = None;
+    loop {
+        if let Ok(el) = client.find(Locator::Css(css)).await {
+            if let Ok(value) = el.attr(name).await {
+                if value.as_deref() == Some(expected) {
+                    return;
+                }
+                last = value;
+            }
+        }
+        if tokio::time::Instant::now() > deadline {
+            panic!("{css}[{name}] is {last:?}, never {expected:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}

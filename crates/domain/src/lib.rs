@@ -13,6 +13,7 @@ pub mod eligibility;
 mod ids;
 pub mod iin;
 pub mod locale;
+pub mod ncalayer;
 pub mod procedure;
 pub mod profile;
 pub mod provenance;
