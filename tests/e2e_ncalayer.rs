@@ -127,16 +127,10 @@ async fn serve(
     }
 }
 
-/// Chooses the first service, enters the IIN and confirms the answers.
+/// Opens the sign step of a complete referral, keeping the query the app is configured by.
 async fn reach_sign_step(c: &Client, url: &str) {
-    c.goto(url).await.unwrap();
-    click(c, "label[for='service-0']").await;
-    click(c, "#continue").await;
-    wait_for(c, "#iin").await.send_keys(IIN).await.unwrap();
-    click(c, "#continue").await;
-    wait_for_text(c, "#answer-iin", |t| t == IIN).await;
-    click(c, "#continue").await;
-    wait_for(c, "#sign").await;
+    let (base, query) = url.split_once("/?").expect("a URL with a query");
+    open_sign_step(c, base, &format!("?{query}"), "ru", IIN).await;
 }
 
 /// Clicks sign and waits for the error with `key`, in Russian.

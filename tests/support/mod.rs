@@ -173,3 +173,61 @@ pub async fn wait_for_attr(client: &Client, css: &str, name: &str, expected: &st
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+/// A complete draft of the Karaganda referral, as the wizard stores it, for tests that start at
+/// the sign step.
+pub fn complete_referral_draft(iin: &str) -> String {
+    serde_json::json!({
+        "schema_version": 2,
+        "draft": {
+            "service": "active_employment_referral",
+            "region": "karaganda",
+            "eligibility_answered": true,
+            "facts": [],
+            "iin": iin,
+            "surname": "Сейткали",
+            "given_name": "Айгерім",
+            "patronymic": "",
+            "birth_day": "28",
+            "birth_month": "10",
+            "birth_year": "1979",
+            "phone": "+7 701 123 45 67",
+            "email": "",
+            "address": "Қарағанды қ., Бұқар жырау даңғ., 1",
+            "category": "citizen",
+            "result": "employment_referral",
+            "documents": [{
+                "document": "standard_para9_package",
+                "upload_id": "test-upload",
+                "file_name": "справка.pdf",
+                "size": 48
+            }],
+            "idempotency_key": null
+        }
+    })
+    .to_string()
+}
+
+/// Opens the sign step of a complete referral draft in `lang`, keeping `query` (e.g. the signer
+/// configuration) on the URL the app boots from.
+pub async fn open_sign_step(client: &Client, base: &str, query: &str, lang: &str, iin: &str) {
+    client.goto(&format!("{base}/{query}")).await.unwrap();
+    wait_for(client, "#page-heading").await;
+    let script = "localStorage.setItem('egov-wizard.lang', JSON.stringify(arguments[0]));\
+                  localStorage.setItem('egov-wizard.region', JSON.stringify('karaganda'));\
+                  localStorage.setItem('egov-wizard.draft.active_employment_referral', arguments[1]);";
+    client
+        .execute(
+            script,
+            vec![lang.into(), complete_referral_draft(iin).into()],
+        )
+        .await
+        .unwrap();
+    client
+        .goto(&format!(
+            "{base}/apply/active_employment_referral/sign{query}"
+        ))
+        .await
+        .unwrap();
+    wait_for(client, "#sign").await;
+}
