@@ -73,6 +73,55 @@ pub struct UploadReceipt {
     pub media_type: String,
 }
 
+/// `POST /api/v1/session/challenge` (201): bytes to sign with the citizen's key to sign in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionChallenge {
+    /// 32 random bytes, base64 (standard alphabet). The signature is over the decoded bytes.
+    pub challenge: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub expires_at: OffsetDateTime,
+}
+
+/// `POST /api/v1/session` body: the challenge signed by the citizen, as with an application.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionRequest {
+    pub challenge: String,
+    pub iin: String,
+    pub signature: SignatureEnvelope,
+}
+
+/// `POST /api/v1/session` (201): a short-lived bearer token for the citizen's own data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Session {
+    /// Sent back as `Authorization: Bearer <token>`.
+    pub token: String,
+    pub iin: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub expires_at: OffsetDateTime,
+}
+
+/// One row of `GET /api/v1/applications`: the signed-in citizen's applications, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplicationSummary {
+    pub reference: String,
+    pub service: ServiceId,
+    #[serde(with = "time::serde::rfc3339")]
+    pub submitted_at: OffsetDateTime,
+    pub status: ApplicationStatus,
+    /// When the regulation's total deadline for the online channel ends, counted in working
+    /// days and office hours; absent where the regulation gives no total.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "time::serde::rfc3339::option"
+    )]
+    pub due_at: Option<OffsetDateTime>,
+}
+
 /// A field that failed validation: its path in the request body and a machine-readable code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -139,6 +188,11 @@ pub mod problem_code {
     /// Field codes (in [`super::FieldError`], path `header:X-File-Name`).
     pub const FILE_NAME_MISSING: &str = "file_name_missing";
     pub const FILE_NAME_INVALID: &str = "file_name_invalid";
+    /// The sign-in challenge was never issued, or was already used.
+    pub const CHALLENGE_UNKNOWN: &str = "challenge_unknown";
+    pub const CHALLENGE_EXPIRED: &str = "challenge_expired";
+    /// No valid bearer token: sign in first (or again).
+    pub const UNAUTHORIZED: &str = "unauthorized";
 }
 
 /// OpenAPI schemas of the types the wire types embed from other modules of this crate.

@@ -26,6 +26,7 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("../migrations/001_applications.sql")),
         M::up(include_str!("../migrations/002_uploads.sql")),
+        M::up(include_str!("../migrations/003_sessions.sql")),
     ])
 }
 
@@ -176,6 +177,135 @@ impl Db {
     pub async fn delete_upload(&self, id: String) -> Result<bool, DbError> {
         self.with_conn(move |conn| Ok(conn.execute("DELETE FROM uploads WHERE id = ?1", [id])? > 0))
             .await
+    }
+
+    pub async fn insert_challenge(
+        &self,
+        challenge: egov_domain::api::SessionChallenge,
+    ) -> Result<(), DbError> {
+        self.with_conn(move |conn| {
+            // Expired challenges are swept here, so the table stays as small as the traffic.
+            conn.execute(
+                "DELETE FROM sign_in_challenges WHERE expires_at < ?1",
+                [format_time(OffsetDateTime::now_utc())],
+            )?;
+            conn.execute(
+                "INSERT INTO sign_in_challenges (challenge, expires_at) VALUES (?1, ?2)",
+                params![challenge.challenge, format_time(challenge.expires_at)],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Stores a challenge as is, even an expired one: lets tests reach the expiry check.
+    #[doc(hidden)]
+    pub async fn insert_challenge_for_test(
+        &self,
+        challenge: egov_domain::api::SessionChallenge,
+    ) -> Result<(), DbError> {
+        self.with_conn(move |conn| {
+            conn.execute(
+                "INSERT INTO sign_in_challenges (challenge, expires_at) VALUES (?1, ?2)",
+                params![challenge.challenge, format_time(challenge.expires_at)],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Removes a challenge and returns when it expires; `None` if unknown or already used.
+    pub async fn take_challenge(
+        &self,
+        challenge: String,
+    ) -> Result<Option<OffsetDateTime>, DbError> {
+        self.with_conn(move |conn| {
+            let expires: Option<String> = conn
+                .query_row(
+                    "DELETE FROM sign_in_challenges WHERE challenge = ?1 RETURNING expires_at",
+                    [challenge],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            expires.map(|e| parse_time(&e)).transpose()
+        })
+        .await
+    }
+
+    pub async fn insert_session(
+        &self,
+        token_sha256: String,
+        iin: String,
+        expires_at: OffsetDateTime,
+    ) -> Result<(), DbError> {
+        self.with_conn(move |conn| {
+            conn.execute(
+                "DELETE FROM sessions WHERE expires_at < ?1",
+                [format_time(OffsetDateTime::now_utc())],
+            )?;
+            conn.execute(
+                "INSERT INTO sessions (token_sha256, iin, expires_at) VALUES (?1, ?2, ?3)",
+                params![token_sha256, iin, format_time(expires_at)],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// The IIN of a session that has not expired at `now`.
+    pub async fn session_iin(
+        &self,
+        token_sha256: String,
+        now: OffsetDateTime,
+    ) -> Result<Option<String>, DbError> {
+        self.with_conn(move |conn| {
+            let row: Option<(String, String)> = conn
+                .query_row(
+                    "SELECT iin, expires_at FROM sessions WHERE token_sha256 = ?1",
+                    [token_sha256],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            match row {
+                Some((iin, expires)) if parse_time(&expires)? > now => Ok(Some(iin)),
+                _ => Ok(None),
+            }
+        })
+        .await
+    }
+
+    /// One applicant's applications, newest first, without deadlines (the caller knows the
+    /// catalogue).
+    pub async fn applications_of(
+        &self,
+        iin: String,
+    ) -> Result<Vec<egov_domain::api::ApplicationSummary>, DbError> {
+        self.with_conn(move |conn| {
+            let mut statement = conn.prepare(
+                "SELECT reference, service, submitted_at, status FROM applications
+                 WHERE applicant_iin = ?1 ORDER BY submitted_at DESC, id DESC",
+            )?;
+            let rows = statement.query_map([iin], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })?;
+            rows.map(|row| {
+                let (reference, service, submitted_at, status) = row?;
+                Ok(egov_domain::api::ApplicationSummary {
+                    reference,
+                    service: egov_domain::ServiceId::new(service),
+                    submitted_at: parse_time(&submitted_at)?,
+                    status: parse_status(&status)?,
+                    due_at: None,
+                })
+            })
+            .collect()
+        })
+        .await
     }
 
     pub async fn application(

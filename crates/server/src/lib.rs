@@ -3,8 +3,10 @@
 mod applications;
 mod catalogue;
 pub mod db;
+mod deadlines;
 pub mod openapi;
 mod problem;
+mod session;
 mod uploads;
 
 use axum::extract::DefaultBodyLimit;
@@ -106,7 +108,12 @@ pub fn router(state: AppState, static_dir: Option<PathBuf>, body_limit: usize) -
             post(uploads::upload).layer(DefaultBodyLimit::disable()),
         )
         .route("/uploads/{id}", axum::routing::delete(uploads::delete))
-        .route("/applications", post(applications::submit))
+        .route("/session/challenge", post(session::challenge))
+        .route("/session", post(session::sign_in))
+        .route(
+            "/applications",
+            post(applications::submit).get(session::my_applications),
+        )
         .route("/applications/{reference}", get(applications::read))
         .fallback(api_not_found)
         .layer(DefaultBodyLimit::max(body_limit))
