@@ -20,6 +20,7 @@ pub mod region;
 pub mod signature;
 pub mod status;
 pub mod validation;
+pub mod workflow;
 
 pub use application::{Applicant, Application};
 pub use catalogue::{Catalogue, ServiceId};

@@ -2,6 +2,7 @@
 
 use egov_domain::api::{ApplicationRecord, SignedApplication, StatusEvent};
 use egov_domain::signature::CertificateInfo;
+use egov_domain::workflow::{self, TransitionError};
 use egov_domain::ApplicationStatus;
 use rusqlite::{params, Connection, OptionalExtension};
 use rusqlite_migration::{Migrations, M};
@@ -27,6 +28,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/001_applications.sql")),
         M::up(include_str!("../migrations/002_uploads.sql")),
         M::up(include_str!("../migrations/003_sessions.sql")),
+        M::up(include_str!("../migrations/004_workflow.sql")),
     ])
 }
 
@@ -308,6 +310,89 @@ impl Db {
         .await
     }
 
+    /// Moves an application one workflow step, recording who did it and when. `None` if there is
+    /// no such application.
+    pub async fn transition(
+        &self,
+        reference: String,
+        request: egov_domain::api::TransitionRequest,
+        now: OffsetDateTime,
+    ) -> Result<Option<Result<ApplicationRecord, TransitionError>>, DbError> {
+        self.with_conn(move |conn| {
+            let tx = conn.transaction()?;
+            let row: Option<(i64, String)> = tx
+                .query_row(
+                    "SELECT id, status FROM applications WHERE reference = ?1",
+                    [&reference],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let Some((id, status)) = row else {
+                return Ok(None);
+            };
+            let from = parse_status(&status)?;
+            let grounds = request
+                .refusal_grounds
+                .as_deref()
+                .map(str::trim)
+                .filter(|g| !g.is_empty());
+            if let Err(e) = workflow::check(
+                from,
+                request.to,
+                grounds.is_some(),
+                request.result.is_some(),
+            ) {
+                return Ok(Some(Err(e)));
+            }
+            let result_json = match (request.to, &request.result) {
+                (ApplicationStatus::ResultIssued, Some(result)) => {
+                    Some(serde_json::to_string(result).map_err(corrupt)?)
+                }
+                _ => None,
+            };
+            let grounds = (request.to == ApplicationStatus::Refused)
+                .then(|| grounds.map(str::to_owned))
+                .flatten();
+            tx.execute(
+                "UPDATE applications
+                 SET status = ?2, result_json = COALESCE(?3, result_json),
+                     refusal_grounds = COALESCE(?4, refusal_grounds)
+                 WHERE id = ?1",
+                params![id, request.to.code(), result_json, grounds],
+            )?;
+            let actor = request
+                .actor
+                .clone()
+                .unwrap_or_else(|| workflow::default_actor(request.to).to_owned());
+            tx.execute(
+                "INSERT INTO status_events (application_id, status, at, actor)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![id, request.to.code(), format_time(now), actor],
+            )?;
+            tx.commit()?;
+            Ok(read_record(conn, &reference)?.map(Ok))
+        })
+        .await
+    }
+
+    /// References and statuses of applications not yet final.
+    pub async fn open_applications(&self) -> Result<Vec<(String, ApplicationStatus)>, DbError> {
+        self.with_conn(|conn| {
+            let mut statement = conn.prepare(
+                "SELECT reference, status FROM applications
+                 WHERE status NOT IN ('result_issued', 'refused') ORDER BY id",
+            )?;
+            let rows = statement
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            rows.map(|row| {
+                let (reference, status) = row?;
+                Ok((reference, parse_status(&status)?))
+            })
+            .collect()
+        })
+        .await
+    }
+
     pub async fn application(
         &self,
         reference: String,
@@ -318,15 +403,44 @@ impl Db {
 }
 
 fn read_record(conn: &Connection, reference: &str) -> Result<Option<ApplicationRecord>, DbError> {
-    let row: Option<(i64, String, String, String, String)> = conn
+    type Row = (
+        i64,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    );
+    let row: Option<Row> = conn
         .query_row(
-            "SELECT id, status, submitted_at, application_json, signer_json
+            "SELECT id, status, submitted_at, application_json, signer_json, result_json,
+                    refusal_grounds
              FROM applications WHERE reference = ?1",
             [reference],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            },
         )
         .optional()?;
-    let Some((id, status, submitted_at, application_json, signer_json)) = row else {
+    let Some((
+        id,
+        status,
+        submitted_at,
+        application_json,
+        signer_json,
+        result_json,
+        refusal_grounds,
+    )) = row
+    else {
         return Ok(None);
     };
     let mut statement = conn.prepare(
@@ -359,6 +473,10 @@ fn read_record(conn: &Connection, reference: &str) -> Result<Option<ApplicationR
         application,
         signer: serde_json::from_str(&signer_json).map_err(corrupt)?,
         history,
+        result: result_json
+            .map(|json| serde_json::from_str(&json).map_err(corrupt))
+            .transpose()?,
+        refusal_grounds,
     }))
 }
 

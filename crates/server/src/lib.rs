@@ -5,8 +5,10 @@ mod catalogue;
 pub mod db;
 mod deadlines;
 pub mod openapi;
+mod operator;
 mod problem;
 mod session;
+mod simulation;
 mod uploads;
 
 use axum::extract::DefaultBodyLimit;
@@ -75,6 +77,7 @@ pub struct AppState {
     trust_anchor: Option<Arc<TrustAnchor>>,
     data_dir: Arc<PathBuf>,
     upload_limit: u64,
+    operator_token: Option<Arc<str>>,
 }
 
 pub const DATABASE_FILE: &str = "egov-wizard.sqlite3";
@@ -115,6 +118,10 @@ pub fn router(state: AppState, static_dir: Option<PathBuf>, body_limit: usize) -
             post(applications::submit).get(session::my_applications),
         )
         .route("/applications/{reference}", get(applications::read))
+        .route(
+            "/operator/applications/{reference}/transitions",
+            post(operator::transition),
+        )
         .fallback(api_not_found)
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(axum::middleware::map_response(problem::problemise))
@@ -134,6 +141,7 @@ pub struct RunningServer {
     pub addr: SocketAddr,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+    simulation: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl RunningServer {
@@ -143,6 +151,9 @@ impl RunningServer {
 
     /// Stops accepting requests, finishes those in flight and waits for the server to end.
     pub async fn stop(mut self) -> std::io::Result<()> {
+        if let Some(simulation) = self.simulation.take() {
+            simulation.abort();
+        }
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
@@ -155,6 +166,9 @@ impl RunningServer {
 
 impl Drop for RunningServer {
     fn drop(&mut self) {
+        if let Some(simulation) = self.simulation.take() {
+            simulation.abort();
+        }
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
@@ -176,6 +190,10 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     std::fs::create_dir_all(&config.data_dir)
         .map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
     let db = db::Db::open(&config.data_dir.join(DATABASE_FILE))?;
+    let simulation = config
+        .simulate_step_seconds
+        .filter(|s| *s > 0)
+        .map(|s| simulation::spawn(db.clone(), std::time::Duration::from_secs(s)));
     let state = AppState {
         db,
         catalogue: Arc::new(Catalogue::embedded()),
@@ -184,6 +202,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
             .then(|| Arc::new(test_ca::trust_anchor())),
         data_dir: Arc::new(config.data_dir.clone()),
         upload_limit: config.upload_limit,
+        operator_token: config.operator_token.as_deref().map(Arc::from),
     };
     let listener = TcpListener::bind(config.addr)
         .await
@@ -203,6 +222,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     Ok(RunningServer {
         addr,
         shutdown: Some(shutdown),
+        simulation,
         task: Some(task),
     })
 }

@@ -22,6 +22,7 @@ use utoipa::OpenApi;
         crate::session::challenge,
         crate::session::sign_in,
         crate::session::my_applications,
+        crate::operator::transition,
     ),
     modifiers(&BearerAuth),
     tags(
@@ -29,6 +30,7 @@ use utoipa::OpenApi;
         (name = "catalogue", description = "Services as each region's regulations describe them"),
         (name = "applications", description = "Submitting and following applications"),
         (name = "uploads", description = "Files for an application's documents"),
+        (name = "operator", description = "Provider-side workflow (operator token)"),
         (name = "session", description = "Sign-in with the citizen's signature and their own applications"),
     )
 )]
