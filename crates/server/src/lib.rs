@@ -4,15 +4,18 @@ mod applications;
 mod catalogue;
 pub mod db;
 mod deadlines;
+mod limits;
 pub mod openapi;
 mod operator;
 mod problem;
+mod security;
 mod session;
 mod simulation;
 mod uploads;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
+use axum::http::{header, HeaderValue};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use egov_domain::api::{problem_code, Health};
@@ -25,6 +28,7 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 
 /// How the server runs.
 #[derive(Debug, Clone)]
@@ -99,8 +103,10 @@ async fn api_not_found() -> ApiError {
     )
 }
 
-pub fn router(state: AppState, static_dir: Option<PathBuf>, body_limit: usize) -> Router {
-    let api = Router::new()
+pub fn router(state: AppState, config: &Config) -> Router {
+    let limiter = limits::RateLimiter::new(config.rate_limit_per_minute);
+    let limited = || axum::middleware::from_fn_with_state(limiter.clone(), limits::limit);
+    let mut api = Router::new()
         .route("/health", get(health))
         .route("/openapi.json", get(openapi::serve))
         .route("/regions", get(catalogue::regions))
@@ -111,11 +117,16 @@ pub fn router(state: AppState, static_dir: Option<PathBuf>, body_limit: usize) -
             post(uploads::upload).layer(DefaultBodyLimit::disable()),
         )
         .route("/uploads/{id}", axum::routing::delete(uploads::delete))
-        .route("/session/challenge", post(session::challenge))
-        .route("/session", post(session::sign_in))
+        .route(
+            "/session/challenge",
+            post(session::challenge).layer(limited()),
+        )
+        .route("/session", post(session::sign_in).layer(limited()))
         .route(
             "/applications",
-            post(applications::submit).get(session::my_applications),
+            post(applications::submit)
+                .layer(limited())
+                .get(session::my_applications),
         )
         .route("/applications/{reference}", get(applications::read))
         .route(
@@ -123,17 +134,35 @@ pub fn router(state: AppState, static_dir: Option<PathBuf>, body_limit: usize) -
             post(operator::transition),
         )
         .fallback(api_not_found)
-        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(DefaultBodyLimit::max(config.body_limit))
         .layer(axum::middleware::map_response(problem::problemise))
         .with_state(state);
-    let app = Router::new().nest(egov_domain::api::API_PREFIX, api);
-    match static_dir {
-        Some(dir) => {
-            let index = dir.join("index.html");
-            app.fallback_service(ServeDir::new(dir).not_found_service(ServeFile::new(index)))
-        }
-        None => app,
+    if let Some(cors) = security::cors(&config.cors_origins) {
+        api = api.layer(cors);
     }
+    let mut app = Router::new().nest(egov_domain::api::API_PREFIX, api);
+    if let Some(dir) = &config.static_dir {
+        let csp = security::content_security_policy(Some(dir), &config.frame_ancestors);
+        let index = dir.join("index.html");
+        let mut files = Router::new()
+            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(index)))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_str(&csp).expect("the CSP is ASCII"),
+            ));
+        if config.frame_ancestors.is_empty() {
+            // For browsers that predate CSP frame-ancestors.
+            files = files.layer(SetResponseHeaderLayer::overriding(
+                header::X_FRAME_OPTIONS,
+                HeaderValue::from_static("DENY"),
+            ));
+        }
+        app = app.merge(files);
+    }
+    for (name, value) in security::common_headers() {
+        app = app.layer(SetResponseHeaderLayer::if_not_present(name, value));
+    }
+    app
 }
 
 /// A server running in the background, stopped by [`RunningServer::stop`] or on drop.
@@ -211,13 +240,16 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         .local_addr()
         .map_err(|e| StartError::Bind(config.addr, e))?;
     let (shutdown, stopped) = oneshot::channel::<()>();
-    let app = router(state, config.static_dir, config.body_limit);
+    let app = router(state, &config);
     let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async {
+            let _ = stopped.await;
+        })
+        .await
     });
     Ok(RunningServer {
         addr,
