@@ -1,0 +1,23 @@
+//! Prints one signed application (test CA) as JSON: the request body of the load benchmark.
+
+fn main() {
+    use egov_domain::signature::test_ca::{self, TestCertificate};
+    let application = egov_domain::Application {
+        service: egov_domain::ServiceId::new("active_employment_referral"),
+        applicant: egov_domain::Applicant {
+            iin: "791028302728".into(),
+        },
+        lang: egov_domain::Lang::Ru,
+    };
+    let signature = test_ca::sign(
+        TestCertificate::Valid,
+        &application.applicant.iin,
+        &application.canonical_bytes(),
+        time::OffsetDateTime::now_utc(),
+    );
+    let body = egov_domain::api::SignedApplication {
+        application,
+        signature,
+    };
+    println!("{}", serde_json::to_string(&body).unwrap());
+}
