@@ -56,6 +56,62 @@ pub struct ApplicationRecord {
     pub application: Application,
     pub signer: CertificateInfo,
     pub history: Vec<StatusEvent>,
+    /// The document issued with `result_issued`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<ResultDocument>,
+    /// The grounds of a motivated refusal (`refused`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refusal_grounds: Option<String>,
+}
+
+/// What the provider issues: a referral (to an employment measure) or a notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ResultDocumentKind {
+    Referral,
+    Notice,
+}
+
+/// The head's signature on a result document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HeadSignature {
+    pub signer_name: String,
+    pub certificate_serial: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub signed_at: OffsetDateTime,
+}
+
+/// The result document issued to the citizen's personal cabinet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResultDocument {
+    pub kind: ResultDocumentKind,
+    /// The catalogue's result id, e.g. `youth_practice_referral`, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<String>,
+    pub number: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub provider: String,
+    pub head_signature: HeadSignature,
+}
+
+/// `POST /api/v1/operator/applications/{reference}/transitions` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TransitionRequest {
+    pub to: ApplicationStatus,
+    /// Who acts, e.g. `provider_office`; defaults to the regulation's actor of the step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
+    /// Required for `refused`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refusal_grounds: Option<String>,
+    /// Required for `result_issued`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<ResultDocument>,
 }
 
 /// Header of `POST /api/v1/uploads`: the file's name, percent-encoded UTF-8.
@@ -71,6 +127,55 @@ pub struct UploadReceipt {
     /// The type the server found in the content (not the declared one): `application/pdf`,
     /// `image/jpeg` or `image/png`.
     pub media_type: String,
+}
+
+/// `POST /api/v1/session/challenge` (201): bytes to sign with the citizen's key to sign in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionChallenge {
+    /// 32 random bytes, base64 (standard alphabet). The signature is over the decoded bytes.
+    pub challenge: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub expires_at: OffsetDateTime,
+}
+
+/// `POST /api/v1/session` body: the challenge signed by the citizen, as with an application.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionRequest {
+    pub challenge: String,
+    pub iin: String,
+    pub signature: SignatureEnvelope,
+}
+
+/// `POST /api/v1/session` (201): a short-lived bearer token for the citizen's own data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Session {
+    /// Sent back as `Authorization: Bearer <token>`.
+    pub token: String,
+    pub iin: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub expires_at: OffsetDateTime,
+}
+
+/// One row of `GET /api/v1/applications`: the signed-in citizen's applications, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplicationSummary {
+    pub reference: String,
+    pub service: ServiceId,
+    #[serde(with = "time::serde::rfc3339")]
+    pub submitted_at: OffsetDateTime,
+    pub status: ApplicationStatus,
+    /// When the regulation's total deadline for the online channel ends, counted in working
+    /// days and office hours; absent where the regulation gives no total.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "time::serde::rfc3339::option"
+    )]
+    pub due_at: Option<OffsetDateTime>,
 }
 
 /// A field that failed validation: its path in the request body and a machine-readable code.
@@ -139,6 +244,20 @@ pub mod problem_code {
     /// Field codes (in [`super::FieldError`], path `header:X-File-Name`).
     pub const FILE_NAME_MISSING: &str = "file_name_missing";
     pub const FILE_NAME_INVALID: &str = "file_name_invalid";
+    /// The sign-in challenge was never issued, or was already used.
+    pub const CHALLENGE_UNKNOWN: &str = "challenge_unknown";
+    pub const CHALLENGE_EXPIRED: &str = "challenge_expired";
+    /// No valid bearer token: sign in first (or again).
+    pub const UNAUTHORIZED: &str = "unauthorized";
+    /// The operator endpoints are disabled: the server has no operator token configured.
+    pub const OPERATOR_DISABLED: &str = "operator_disabled";
+    /// The workflow codes, see `crate::workflow::TransitionError::code`.
+    pub const TRANSITION_FROM_FINAL: &str = "transition_from_final";
+    pub const TRANSITION_NOT_ALLOWED: &str = "transition_not_allowed";
+    pub const REFUSAL_GROUNDS_REQUIRED: &str = "refusal_grounds_required";
+    pub const RESULT_REQUIRED: &str = "result_required";
+    /// Too many requests from one address; `Retry-After` says when to try again.
+    pub const RATE_LIMITED: &str = "rate_limited";
 }
 
 /// OpenAPI schemas of the types the wire types embed from other modules of this crate.

@@ -21,6 +21,7 @@ pub mod region;
 pub mod signature;
 pub mod status;
 pub mod validation;
+pub mod workflow;
 
 pub use application::{Applicant, Application, AttachedDocument};
 pub use catalogue::{Catalogue, ServiceId};

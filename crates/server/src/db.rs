@@ -2,6 +2,7 @@
 
 use egov_domain::api::{ApplicationRecord, SignedApplication, StatusEvent};
 use egov_domain::signature::CertificateInfo;
+use egov_domain::workflow::{self, TransitionError};
 use egov_domain::ApplicationStatus;
 use rusqlite::{params, Connection, OptionalExtension};
 use rusqlite_migration::{Migrations, M};
@@ -26,6 +27,8 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("../migrations/001_applications.sql")),
         M::up(include_str!("../migrations/002_uploads.sql")),
+        M::up(include_str!("../migrations/003_sessions.sql")),
+        M::up(include_str!("../migrations/004_workflow.sql")),
     ])
 }
 
@@ -178,6 +181,218 @@ impl Db {
             .await
     }
 
+    pub async fn insert_challenge(
+        &self,
+        challenge: egov_domain::api::SessionChallenge,
+    ) -> Result<(), DbError> {
+        self.with_conn(move |conn| {
+            // Expired challenges are swept here, so the table stays as small as the traffic.
+            conn.execute(
+                "DELETE FROM sign_in_challenges WHERE expires_at < ?1",
+                [format_time(OffsetDateTime::now_utc())],
+            )?;
+            conn.execute(
+                "INSERT INTO sign_in_challenges (challenge, expires_at) VALUES (?1, ?2)",
+                params![challenge.challenge, format_time(challenge.expires_at)],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Stores a challenge as is, even an expired one: lets tests reach the expiry check.
+    #[doc(hidden)]
+    pub async fn insert_challenge_for_test(
+        &self,
+        challenge: egov_domain::api::SessionChallenge,
+    ) -> Result<(), DbError> {
+        self.with_conn(move |conn| {
+            conn.execute(
+                "INSERT INTO sign_in_challenges (challenge, expires_at) VALUES (?1, ?2)",
+                params![challenge.challenge, format_time(challenge.expires_at)],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Removes a challenge and returns when it expires; `None` if unknown or already used.
+    pub async fn take_challenge(
+        &self,
+        challenge: String,
+    ) -> Result<Option<OffsetDateTime>, DbError> {
+        self.with_conn(move |conn| {
+            let expires: Option<String> = conn
+                .query_row(
+                    "DELETE FROM sign_in_challenges WHERE challenge = ?1 RETURNING expires_at",
+                    [challenge],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            expires.map(|e| parse_time(&e)).transpose()
+        })
+        .await
+    }
+
+    pub async fn insert_session(
+        &self,
+        token_sha256: String,
+        iin: String,
+        expires_at: OffsetDateTime,
+    ) -> Result<(), DbError> {
+        self.with_conn(move |conn| {
+            conn.execute(
+                "DELETE FROM sessions WHERE expires_at < ?1",
+                [format_time(OffsetDateTime::now_utc())],
+            )?;
+            conn.execute(
+                "INSERT INTO sessions (token_sha256, iin, expires_at) VALUES (?1, ?2, ?3)",
+                params![token_sha256, iin, format_time(expires_at)],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// The IIN of a session that has not expired at `now`.
+    pub async fn session_iin(
+        &self,
+        token_sha256: String,
+        now: OffsetDateTime,
+    ) -> Result<Option<String>, DbError> {
+        self.with_conn(move |conn| {
+            let row: Option<(String, String)> = conn
+                .query_row(
+                    "SELECT iin, expires_at FROM sessions WHERE token_sha256 = ?1",
+                    [token_sha256],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            match row {
+                Some((iin, expires)) if parse_time(&expires)? > now => Ok(Some(iin)),
+                _ => Ok(None),
+            }
+        })
+        .await
+    }
+
+    /// One applicant's applications, newest first, without deadlines (the caller knows the
+    /// catalogue).
+    pub async fn applications_of(
+        &self,
+        iin: String,
+    ) -> Result<Vec<egov_domain::api::ApplicationSummary>, DbError> {
+        self.with_conn(move |conn| {
+            let mut statement = conn.prepare(
+                "SELECT reference, service, submitted_at, status FROM applications
+                 WHERE applicant_iin = ?1 ORDER BY submitted_at DESC, id DESC",
+            )?;
+            let rows = statement.query_map([iin], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })?;
+            rows.map(|row| {
+                let (reference, service, submitted_at, status) = row?;
+                Ok(egov_domain::api::ApplicationSummary {
+                    reference,
+                    service: egov_domain::ServiceId::new(service),
+                    submitted_at: parse_time(&submitted_at)?,
+                    status: parse_status(&status)?,
+                    due_at: None,
+                })
+            })
+            .collect()
+        })
+        .await
+    }
+
+    /// Moves an application one workflow step, recording who did it and when. `None` if there is
+    /// no such application.
+    pub async fn transition(
+        &self,
+        reference: String,
+        request: egov_domain::api::TransitionRequest,
+        now: OffsetDateTime,
+    ) -> Result<Option<Result<ApplicationRecord, TransitionError>>, DbError> {
+        self.with_conn(move |conn| {
+            let tx = conn.transaction()?;
+            let row: Option<(i64, String)> = tx
+                .query_row(
+                    "SELECT id, status FROM applications WHERE reference = ?1",
+                    [&reference],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let Some((id, status)) = row else {
+                return Ok(None);
+            };
+            let from = parse_status(&status)?;
+            let grounds = request
+                .refusal_grounds
+                .as_deref()
+                .map(str::trim)
+                .filter(|g| !g.is_empty());
+            if let Err(e) = workflow::check(
+                from,
+                request.to,
+                grounds.is_some(),
+                request.result.is_some(),
+            ) {
+                return Ok(Some(Err(e)));
+            }
+            let result_json = match (request.to, &request.result) {
+                (ApplicationStatus::ResultIssued, Some(result)) => {
+                    Some(serde_json::to_string(result).map_err(corrupt)?)
+                }
+                _ => None,
+            };
+            let grounds = (request.to == ApplicationStatus::Refused)
+                .then(|| grounds.map(str::to_owned))
+                .flatten();
+            tx.execute(
+                "UPDATE applications
+                 SET status = ?2, result_json = COALESCE(?3, result_json),
+                     refusal_grounds = COALESCE(?4, refusal_grounds)
+                 WHERE id = ?1",
+                params![id, request.to.code(), result_json, grounds],
+            )?;
+            let actor = request
+                .actor
+                .clone()
+                .unwrap_or_else(|| workflow::default_actor(request.to).to_owned());
+            tx.execute(
+                "INSERT INTO status_events (application_id, status, at, actor)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![id, request.to.code(), format_time(now), actor],
+            )?;
+            tx.commit()?;
+            Ok(read_record(conn, &reference)?.map(Ok))
+        })
+        .await
+    }
+
+    /// References and statuses of applications not yet final.
+    pub async fn open_applications(&self) -> Result<Vec<(String, ApplicationStatus)>, DbError> {
+        self.with_conn(|conn| {
+            let mut statement = conn.prepare(
+                "SELECT reference, status FROM applications
+                 WHERE status NOT IN ('result_issued', 'refused') ORDER BY id",
+            )?;
+            let rows = statement
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            rows.map(|row| {
+                let (reference, status) = row?;
+                Ok((reference, parse_status(&status)?))
+            })
+            .collect()
+        })
+        .await
+    }
+
     pub async fn application(
         &self,
         reference: String,
@@ -188,15 +403,44 @@ impl Db {
 }
 
 fn read_record(conn: &Connection, reference: &str) -> Result<Option<ApplicationRecord>, DbError> {
-    let row: Option<(i64, String, String, String, String)> = conn
+    type Row = (
+        i64,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    );
+    let row: Option<Row> = conn
         .query_row(
-            "SELECT id, status, submitted_at, application_json, signer_json
+            "SELECT id, status, submitted_at, application_json, signer_json, result_json,
+                    refusal_grounds
              FROM applications WHERE reference = ?1",
             [reference],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            },
         )
         .optional()?;
-    let Some((id, status, submitted_at, application_json, signer_json)) = row else {
+    let Some((
+        id,
+        status,
+        submitted_at,
+        application_json,
+        signer_json,
+        result_json,
+        refusal_grounds,
+    )) = row
+    else {
         return Ok(None);
     };
     let mut statement = conn.prepare(
@@ -229,6 +473,10 @@ fn read_record(conn: &Connection, reference: &str) -> Result<Option<ApplicationR
         application,
         signer: serde_json::from_str(&signer_json).map_err(corrupt)?,
         history,
+        result: result_json
+            .map(|json| serde_json::from_str(&json).map_err(corrupt))
+            .transpose()?,
+        refusal_grounds,
     }))
 }
 

@@ -3,12 +3,19 @@
 mod applications;
 mod catalogue;
 pub mod db;
+mod deadlines;
+mod limits;
 pub mod openapi;
+mod operator;
 mod problem;
+mod security;
+mod session;
+mod simulation;
 mod uploads;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
+use axum::http::{header, HeaderValue};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use egov_domain::api::{problem_code, Health};
@@ -21,6 +28,7 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 
 /// How the server runs.
 #[derive(Debug, Clone)]
@@ -73,6 +81,7 @@ pub struct AppState {
     trust_anchor: Option<Arc<TrustAnchor>>,
     data_dir: Arc<PathBuf>,
     upload_limit: u64,
+    operator_token: Option<Arc<str>>,
 }
 
 pub const DATABASE_FILE: &str = "egov-wizard.sqlite3";
@@ -94,8 +103,10 @@ async fn api_not_found() -> ApiError {
     )
 }
 
-pub fn router(state: AppState, static_dir: Option<PathBuf>, body_limit: usize) -> Router {
-    let api = Router::new()
+pub fn router(state: AppState, config: &Config) -> Router {
+    let limiter = limits::RateLimiter::new(config.rate_limit_per_minute);
+    let limited = || axum::middleware::from_fn_with_state(limiter.clone(), limits::limit);
+    let mut api = Router::new()
         .route("/health", get(health))
         .route("/openapi.json", get(openapi::serve))
         .route("/regions", get(catalogue::regions))
@@ -106,20 +117,52 @@ pub fn router(state: AppState, static_dir: Option<PathBuf>, body_limit: usize) -
             post(uploads::upload).layer(DefaultBodyLimit::disable()),
         )
         .route("/uploads/{id}", axum::routing::delete(uploads::delete))
-        .route("/applications", post(applications::submit))
+        .route(
+            "/session/challenge",
+            post(session::challenge).layer(limited()),
+        )
+        .route("/session", post(session::sign_in).layer(limited()))
+        .route(
+            "/applications",
+            post(applications::submit)
+                .layer(limited())
+                .get(session::my_applications),
+        )
         .route("/applications/{reference}", get(applications::read))
+        .route(
+            "/operator/applications/{reference}/transitions",
+            post(operator::transition),
+        )
         .fallback(api_not_found)
-        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(DefaultBodyLimit::max(config.body_limit))
         .layer(axum::middleware::map_response(problem::problemise))
         .with_state(state);
-    let app = Router::new().nest(egov_domain::api::API_PREFIX, api);
-    match static_dir {
-        Some(dir) => {
-            let index = dir.join("index.html");
-            app.fallback_service(ServeDir::new(dir).not_found_service(ServeFile::new(index)))
-        }
-        None => app,
+    if let Some(cors) = security::cors(&config.cors_origins) {
+        api = api.layer(cors);
     }
+    let mut app = Router::new().nest(egov_domain::api::API_PREFIX, api);
+    if let Some(dir) = &config.static_dir {
+        let csp = security::content_security_policy(Some(dir), &config.frame_ancestors);
+        let index = dir.join("index.html");
+        let mut files = Router::new()
+            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(index)))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_str(&csp).expect("the CSP is ASCII"),
+            ));
+        if config.frame_ancestors.is_empty() {
+            // For browsers that predate CSP frame-ancestors.
+            files = files.layer(SetResponseHeaderLayer::overriding(
+                header::X_FRAME_OPTIONS,
+                HeaderValue::from_static("DENY"),
+            ));
+        }
+        app = app.merge(files);
+    }
+    for (name, value) in security::common_headers() {
+        app = app.layer(SetResponseHeaderLayer::if_not_present(name, value));
+    }
+    app
 }
 
 /// A server running in the background, stopped by [`RunningServer::stop`] or on drop.
@@ -127,6 +170,7 @@ pub struct RunningServer {
     pub addr: SocketAddr,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+    simulation: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl RunningServer {
@@ -136,6 +180,9 @@ impl RunningServer {
 
     /// Stops accepting requests, finishes those in flight and waits for the server to end.
     pub async fn stop(mut self) -> std::io::Result<()> {
+        if let Some(simulation) = self.simulation.take() {
+            simulation.abort();
+        }
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
@@ -148,6 +195,9 @@ impl RunningServer {
 
 impl Drop for RunningServer {
     fn drop(&mut self) {
+        if let Some(simulation) = self.simulation.take() {
+            simulation.abort();
+        }
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
@@ -169,6 +219,10 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     std::fs::create_dir_all(&config.data_dir)
         .map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
     let db = db::Db::open(&config.data_dir.join(DATABASE_FILE))?;
+    let simulation = config
+        .simulate_step_seconds
+        .filter(|s| *s > 0)
+        .map(|s| simulation::spawn(db.clone(), std::time::Duration::from_secs(s)));
     let state = AppState {
         db,
         catalogue: Arc::new(Catalogue::embedded()),
@@ -177,6 +231,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
             .then(|| Arc::new(test_ca::trust_anchor())),
         data_dir: Arc::new(config.data_dir.clone()),
         upload_limit: config.upload_limit,
+        operator_token: config.operator_token.as_deref().map(Arc::from),
     };
     let listener = TcpListener::bind(config.addr)
         .await
@@ -185,17 +240,21 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         .local_addr()
         .map_err(|e| StartError::Bind(config.addr, e))?;
     let (shutdown, stopped) = oneshot::channel::<()>();
-    let app = router(state, config.static_dir, config.body_limit);
+    let app = router(state, &config);
     let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async {
+            let _ = stopped.await;
+        })
+        .await
     });
     Ok(RunningServer {
         addr,
         shutdown: Some(shutdown),
+        simulation,
         task: Some(task),
     })
 }

@@ -19,15 +19,48 @@ use utoipa::OpenApi;
         crate::applications::read,
         crate::uploads::upload,
         crate::uploads::delete,
+        crate::session::challenge,
+        crate::session::sign_in,
+        crate::session::my_applications,
+        crate::operator::transition,
     ),
+    modifiers(&BearerAuth),
     tags(
         (name = "meta"),
         (name = "catalogue", description = "Services as each region's regulations describe them"),
         (name = "applications", description = "Submitting and following applications"),
         (name = "uploads", description = "Files for an application's documents"),
+        (name = "operator", description = "Provider-side workflow (operator token)"),
+        (name = "session", description = "Sign-in with the citizen's signature and their own applications"),
     )
 )]
 struct ApiDoc;
+
+/// Declares the bearer token schemes the secured paths name.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let bearer = |description: &str| {
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(description))
+                    .build(),
+            )
+        };
+        components.add_security_scheme(
+            "bearer",
+            bearer("A citizen's session token from `POST /api/v1/session`"),
+        );
+        components.add_security_scheme(
+            "operator",
+            bearer("The provider's operator token (server configuration)"),
+        );
+    }
+}
 
 /// The document as pretty JSON with a trailing newline, byte-for-byte what is committed in
 /// `crates/server/openapi.json`.

@@ -46,6 +46,14 @@ impl TestServer {
         format!("{}/api/v1{path}", self.server.url())
     }
 
+    pub fn wrap(server: RunningServer, data: tempfile::TempDir) -> TestServer {
+        TestServer {
+            server,
+            client: Client::new(),
+            _data: data,
+        }
+    }
+
     pub fn data_dir(&self) -> &std::path::Path {
         self._data.path()
     }

@@ -1,0 +1,157 @@
+//! Sign-in by signing a server challenge with the citizen's key, as the portal signs in with an
+//! ЭЦП, and the bearer token that then opens the citizen's own applications.
+
+use crate::problem::{ApiError, ApiJson};
+use crate::AppState;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use base64::engine::general_purpose::{STANDARD as BASE64, URL_SAFE_NO_PAD as BASE64URL};
+use base64::Engine;
+use egov_domain::api::{
+    problem_code, ApplicationSummary, FieldError, Problem, Session, SessionChallenge,
+    SessionRequest,
+};
+use egov_domain::signature::{SignatureError, SignatureFormat};
+use egov_domain::Iin;
+use rand::Rng;
+use sha2::{Digest, Sha256};
+use time::{Duration, OffsetDateTime};
+
+/// Long enough to open NCALayer, pick a key and type its password.
+const CHALLENGE_TTL: Duration = Duration::minutes(5);
+/// Short: the token opens personal data.
+const SESSION_TTL: Duration = Duration::minutes(30);
+
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Issues a challenge to sign.
+#[utoipa::path(post, path = "/api/v1/session/challenge", tag = "session",
+    responses((status = 201, body = SessionChallenge)))]
+pub async fn challenge(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let bytes: [u8; 32] = rand::rng().random();
+    let issued = SessionChallenge {
+        challenge: BASE64.encode(bytes),
+        expires_at: OffsetDateTime::now_utc() + CHALLENGE_TTL,
+    };
+    state.db.insert_challenge(issued.clone()).await?;
+    Ok((StatusCode::CREATED, Json(issued)).into_response())
+}
+
+/// Signs in: the signature over the challenge proves the IIN.
+#[utoipa::path(post, path = "/api/v1/session", tag = "session",
+    request_body = SessionRequest,
+    responses(
+        (status = 201, body = Session),
+        (status = 422, description = "`validation_failed` (`iin`), `challenge_unknown`, `challenge_expired`, and the signature codes as for a submission", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<SessionRequest>,
+) -> Result<Response, ApiError> {
+    if let Err(e) = Iin::parse(&request.iin) {
+        return Err(ApiError::validation(vec![FieldError {
+            path: "iin".into(),
+            code: e.code().into(),
+        }]));
+    }
+    let now = OffsetDateTime::now_utc();
+    let unprocessable =
+        |code: &str, title: &str| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, title);
+    // Taken (deleted) before verifying, so a challenge cannot be tried twice.
+    let expires_at = state
+        .db
+        .take_challenge(request.challenge.clone())
+        .await?
+        .ok_or_else(|| {
+            unprocessable(
+                problem_code::CHALLENGE_UNKNOWN,
+                "This sign-in challenge is unknown or already used",
+            )
+        })?;
+    if now > expires_at {
+        return Err(unprocessable(
+            problem_code::CHALLENGE_EXPIRED,
+            "The sign-in challenge expired; ask for a new one",
+        ));
+    }
+    let challenge_bytes = BASE64
+        .decode(&request.challenge)
+        .map_err(ApiError::internal)?;
+    match (&state.trust_anchor, request.signature.format) {
+        (Some(anchor), SignatureFormat::StubEd25519) => {
+            anchor.verify_stub(&request.signature, &challenge_bytes, &request.iin, now)
+        }
+        _ => Err(SignatureError::UnsupportedFormat),
+    }
+    .map_err(|e| unprocessable(e.code(), &e.to_string()))?;
+
+    let token_bytes: [u8; 32] = rand::rng().random();
+    let session = Session {
+        token: BASE64URL.encode(token_bytes),
+        iin: request.iin,
+        expires_at: now + SESSION_TTL,
+    };
+    state
+        .db
+        .insert_session(
+            token_hash(&session.token),
+            session.iin.clone(),
+            session.expires_at,
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(session)).into_response())
+}
+
+fn unauthorized() -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        problem_code::UNAUTHORIZED,
+        "Sign in to see your applications",
+    )
+}
+
+/// The IIN of the bearer's live session.
+pub async fn signed_in_iin(state: &AppState, headers: &HeaderMap) -> Result<String, ApiError> {
+    let token = bearer(headers).ok_or_else(unauthorized)?;
+    state
+        .db
+        .session_iin(token_hash(token), OffsetDateTime::now_utc())
+        .await?
+        .ok_or_else(unauthorized)
+}
+
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+}
+
+/// The signed-in citizen's applications, newest first.
+#[utoipa::path(get, path = "/api/v1/applications", tag = "session",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = Vec<ApplicationSummary>),
+        (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn my_applications(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let iin = signed_in_iin(&state, &headers).await?;
+    let mut summaries = state.db.applications_of(iin).await?;
+    for summary in &mut summaries {
+        summary.due_at = crate::deadlines::due_at(&state.catalogue, summary);
+    }
+    Ok(Json(summaries).into_response())
+}

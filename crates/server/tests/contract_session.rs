@@ -1,0 +1,183 @@
+//! Contract: sign-in by signing a challenge, and the signed-in citizen's applications.
+
+mod support;
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+use egov_domain::api::{
+    problem_code, ApplicationSummary, Session, SessionChallenge, SessionRequest,
+};
+use egov_domain::signature::test_ca::{self, TestCertificate};
+use reqwest::StatusCode;
+use support::{application, assert_schema, ok, problem, signed, start, TestServer, IIN};
+
+async fn challenge(t: &TestServer) -> SessionChallenge {
+    let response = t
+        .client
+        .post(t.url("/session/challenge"))
+        .send()
+        .await
+        .unwrap();
+    let value: serde_json::Value = ok(response, StatusCode::CREATED).await;
+    assert_schema(&value, "SessionChallenge");
+    serde_json::from_value(value).unwrap()
+}
+
+fn request(challenge: &SessionChallenge, kind: TestCertificate, iin: &str) -> SessionRequest {
+    let bytes = BASE64.decode(&challenge.challenge).unwrap();
+    assert_eq!(bytes.len(), 32);
+    SessionRequest {
+        challenge: challenge.challenge.clone(),
+        iin: iin.into(),
+        signature: test_ca::sign(kind, iin, &bytes, time::OffsetDateTime::now_utc()),
+    }
+}
+
+async fn sign_in(t: &TestServer, body: &SessionRequest) -> reqwest::Response {
+    t.client
+        .post(t.url("/session"))
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn mine(t: &TestServer, token: Option<&str>) -> reqwest::Response {
+    let mut r = t.client.get(t.url("/applications"));
+    if let Some(token) = token {
+        r = r.bearer_auth(token);
+    }
+    r.send().await.unwrap()
+}
+
+#[tokio::test]
+async fn signed_in_citizen_sees_own_applications_newest_first() {
+    let t = start().await;
+    let mut references = Vec::new();
+    for service in ["active_employment_referral", "job_seeker_registration"] {
+        let record: egov_domain::api::ApplicationRecord = ok(
+            t.submit(&signed(application(service, IIN)), None).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        references.push(record.reference);
+    }
+    // Someone else's application must not show.
+    ok::<serde_json::Value>(
+        t.submit(
+            &signed(application("active_employment_referral", "990106300596")),
+            None,
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+
+    let c = challenge(&t).await;
+    let session: serde_json::Value = ok(
+        sign_in(&t, &request(&c, TestCertificate::Valid, IIN)).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_schema(&session, "Session");
+    let session: Session = serde_json::from_value(session).unwrap();
+    assert_eq!(session.iin, IIN);
+    assert!(session.expires_at > time::OffsetDateTime::now_utc());
+
+    let list: serde_json::Value = ok(mine(&t, Some(&session.token)).await, StatusCode::OK).await;
+    for row in list.as_array().unwrap() {
+        assert_schema(row, "ApplicationSummary");
+    }
+    let list: Vec<ApplicationSummary> = serde_json::from_value(list).unwrap();
+    let got: Vec<&str> = list.iter().map(|s| s.reference.as_str()).collect();
+    assert_eq!(got, vec![references[1].as_str(), references[0].as_str()]);
+    for row in &list {
+        let due = row.due_at.expect("online services have a deadline");
+        assert!(due > row.submitted_at);
+    }
+}
+
+#[tokio::test]
+async fn sign_in_failures_have_their_codes() {
+    let t = start().await;
+    for (kind, code) in [
+        (TestCertificate::Expired, "certificate_expired"),
+        (TestCertificate::Revoked, "certificate_revoked"),
+        (TestCertificate::OtherIin, "certificate_iin_mismatch"),
+    ] {
+        let c = challenge(&t).await;
+        problem(
+            sign_in(&t, &request(&c, kind, IIN)).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            code,
+        )
+        .await;
+    }
+    // A signature over other bytes than the challenge.
+    let c = challenge(&t).await;
+    let other = challenge(&t).await;
+    let mut wrong = request(&other, TestCertificate::Valid, IIN);
+    wrong.challenge = c.challenge.clone();
+    problem(
+        sign_in(&t, &wrong).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "signature_mismatch",
+    )
+    .await;
+    // That attempt used the challenge up.
+    problem(
+        sign_in(&t, &request(&c, TestCertificate::Valid, IIN)).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        problem_code::CHALLENGE_UNKNOWN,
+    )
+    .await;
+    let c = challenge(&t).await;
+    let bad_iin = problem(
+        sign_in(&t, &request(&c, TestCertificate::Valid, "123456789011")).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        problem_code::VALIDATION,
+    )
+    .await;
+    assert_eq!(bad_iin.errors[0].path, "iin");
+}
+
+#[tokio::test]
+async fn an_expired_challenge_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    // Plant an already expired challenge through the server's own database.
+    let db = egov_server::db::Db::open(&data.path().join(egov_server::DATABASE_FILE)).unwrap();
+    let stale = SessionChallenge {
+        challenge: BASE64.encode([7u8; 32]),
+        expires_at: time::OffsetDateTime::now_utc() - time::Duration::minutes(1),
+    };
+    db.insert_challenge_for_test(stale.clone()).await.unwrap();
+    drop(db);
+    let mut config = support::test_config(data.path());
+    config.addr = "127.0.0.1:0".parse().unwrap();
+    let server = egov_server::start(config).await.unwrap();
+    let t = TestServer::wrap(server, data);
+    problem(
+        sign_in(&t, &request(&stale, TestCertificate::Valid, IIN)).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        problem_code::CHALLENGE_EXPIRED,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn applications_need_a_valid_token() {
+    let t = start().await;
+    let missing = mine(&t, None).await;
+    problem(
+        missing,
+        StatusCode::UNAUTHORIZED,
+        problem_code::UNAUTHORIZED,
+    )
+    .await;
+    problem(
+        mine(&t, Some("made-up")).await,
+        StatusCode::UNAUTHORIZED,
+        problem_code::UNAUTHORIZED,
+    )
+    .await;
+}
