@@ -31,6 +31,8 @@ pub async fn start_server(data_dir: &std::path::Path) -> egov_server::RunningSer
         data_dir: data_dir.to_owned(),
         static_dir: Some(dist_dir()),
         trust_test_ca: true,
+        // The tests' fake NCALayer listens on plain ws:// on a free port.
+        connect_sources: vec!["ws://127.0.0.1:*".into()],
         ..egov_server::Config::default()
     })
     .await

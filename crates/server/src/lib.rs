@@ -54,6 +54,9 @@ pub struct Config {
     pub frame_ancestors: Vec<String>,
     /// Sign-in and submit requests allowed per client IP per minute; 0 turns the limit off.
     pub rate_limit_per_minute: u32,
+    /// Extra `connect-src` sources of the app's CSP, e.g. an NCALayer on another port or the
+    /// API of another origin.
+    pub connect_sources: Vec<String>,
 }
 
 impl Default for Config {
@@ -70,6 +73,7 @@ impl Default for Config {
             cors_origins: Vec::new(),
             frame_ancestors: Vec::new(),
             rate_limit_per_minute: 30,
+            connect_sources: Vec::new(),
         }
     }
 }
@@ -142,7 +146,11 @@ pub fn router(state: AppState, config: &Config) -> Router {
     }
     let mut app = Router::new().nest(egov_domain::api::API_PREFIX, api);
     if let Some(dir) = &config.static_dir {
-        let csp = security::content_security_policy(Some(dir), &config.frame_ancestors);
+        let csp = security::content_security_policy(
+            Some(dir),
+            &config.frame_ancestors,
+            &config.connect_sources,
+        );
         let index = dir.join("index.html");
         let mut files = Router::new()
             .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(index)))

@@ -43,6 +43,9 @@ struct Args {
         value_delimiter = ','
     )]
     frame_ancestors: Vec<String>,
+    /// An extra `connect-src` source for the app's CSP (repeatable), e.g. `ws://127.0.0.1:4567`.
+    #[arg(long = "connect-src")]
+    connect_src: Vec<String>,
     /// Sign-in and submit requests per client IP per minute; 0 turns the limit off.
     #[arg(long, default_value_t = 30, env = "EGOV_RATE_LIMIT_PER_MINUTE")]
     rate_limit_per_minute: u32,
@@ -68,6 +71,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         simulate_step_seconds: args.simulate_step_seconds,
         cors_origins: args.cors_origins.clone(),
         frame_ancestors: args.frame_ancestors.clone(),
+        connect_sources: args.connect_src.clone(),
         rate_limit_per_minute: args.rate_limit_per_minute,
     })
     .await?;

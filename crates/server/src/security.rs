@@ -59,7 +59,11 @@ pub fn inline_script_hashes(index_html: &str) -> Vec<String> {
 }
 
 /// The CSP of the served app. NCALayer listens on wss://127.0.0.1:13579.
-pub fn content_security_policy(static_dir: Option<&Path>, frame_ancestors: &[String]) -> String {
+pub fn content_security_policy(
+    static_dir: Option<&Path>,
+    frame_ancestors: &[String],
+    connect_sources: &[String],
+) -> String {
     let hashes = static_dir
         .and_then(|dir| std::fs::read_to_string(dir.join("index.html")).ok())
         .map(|html| inline_script_hashes(&html))
@@ -71,9 +75,12 @@ pub fn content_security_policy(static_dir: Option<&Path>, frame_ancestors: &[Str
     } else {
         frame_ancestors.join(" ")
     };
+    let mut connect = vec!["'self'".to_owned(), "wss://127.0.0.1:13579".to_owned()];
+    connect.extend(connect_sources.iter().cloned());
+    let connect = connect.join(" ");
     format!(
         "default-src 'self'; script-src {}; style-src 'self'; \
-         connect-src 'self' wss://127.0.0.1:13579; img-src 'self' data: blob:; \
+         connect-src {connect}; img-src 'self' data: blob:; \
          object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {ancestors}",
         script_src.join(" ")
     )
@@ -116,9 +123,9 @@ mod tests {
 
     #[test]
     fn policy_has_no_unsafe_inline_and_names_its_ancestors() {
-        let csp = content_security_policy(None, &["https://egov.kz".into()]);
+        let csp = content_security_policy(None, &["https://egov.kz".into()], &[]);
         assert!(!csp.contains("unsafe-inline"));
         assert!(csp.contains("frame-ancestors https://egov.kz"));
-        assert!(content_security_policy(None, &[]).contains("frame-ancestors 'none'"));
+        assert!(content_security_policy(None, &[], &[]).contains("frame-ancestors 'none'"));
     }
 }
