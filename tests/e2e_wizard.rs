@@ -248,3 +248,52 @@ async fn job_seeker_registration_in_kazakh() {
     c.close().await.unwrap();
     server.stop().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_returning_person_may_continue_or_start_again_and_a_broken_draft_is_dropped_with_a_notice(
+) {
+    let data = tempfile::tempdir().unwrap();
+    let server = start_server(data.path()).await;
+    let base = server.url();
+    let driver = start_driver().await;
+    let c = browser(&driver).await;
+
+    c.goto(&base).await.unwrap();
+    choose_language_and_region(&c, "language-2", "region-4").await;
+    click(&c, "#apply-active_employment_referral").await;
+    wait_until_path(&c, "/iin").await;
+    type_into(&c, "#iin", "791028302728").await;
+    continue_to(&c, "/name").await;
+    type_into(&c, "#surname", "Seitkali").await;
+
+    // Back in the catalogue later: the saved draft is offered.
+    c.goto(&format!("{base}/services")).await.unwrap();
+    click(&c, "#apply-active_employment_referral").await;
+    wait_for_text(&c, "#page-heading", |t| t.contains("not finished")).await;
+    click(&c, "#resume-continue").await;
+    wait_until_path(&c, "/name").await;
+    wait_for(&c, "#surname").await;
+    assert_eq!(value(&c, "#surname").await, "Seitkali");
+
+    // Starting again empties it.
+    c.goto(&format!("{base}/services")).await.unwrap();
+    click(&c, "#apply-active_employment_referral").await;
+    click(&c, "#resume-start-again").await;
+    wait_until_path(&c, "/iin").await;
+    assert_eq!(value(&c, "#iin").await, "");
+
+    // A draft from an unknown future schema is dropped with a notice, not a crash.
+    c.execute(
+        "localStorage.setItem('egov-wizard.draft.job_seeker_registration', '{\"schema_version\":99,\"draft\":{}}')",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.goto(&format!("{base}/apply/job_seeker_registration/iin"))
+        .await
+        .unwrap();
+    wait_for_text(&c, "#draft-discarded", |t| t.contains("could not restore")).await;
+    wait_for(&c, "#iin").await;
+    c.close().await.unwrap();
+    server.stop().await.unwrap();
+}

@@ -168,3 +168,8 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+resume-heading = You have an application you have not finished
+resume-body = We saved what you entered last time on this device.
+resume-continue = Continue where you left off
+resume-start-again = Start again

@@ -17,6 +17,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 pub fn ApplyPage() -> impl IntoView {
     let wizard = use_wizard();
     let params = use_params_map();
+    let query = use_query_map();
     move || {
         let service_id = params.read().get("service").unwrap_or_default();
         let slug = params.read().get("step").unwrap_or_default();
@@ -31,8 +32,16 @@ pub fn ApplyPage() -> impl IntoView {
         if !service.online {
             return view! { <Redirect path=paths::service_info(&service_id) /> }.into_any();
         }
+        // Coming from the catalogue with a draft saved earlier: offer to continue or start again.
+        let from_catalogue = query.read_untracked().get("start").is_some();
+        let opened_before = wizard
+            .draft
+            .with_untracked(|d| d.service.as_ref() == Some(&service.id));
         wizard.open(&service.id, &region);
         let draft = wizard.draft.get_untracked();
+        if from_catalogue && !opened_before && draft.has_content() {
+            return view! { <ResumeOffer service /> }.into_any();
+        }
         match slug.as_str() {
             "sign" => {
                 if flow::first_unfinished(&service, &draft) != Step::Check {
@@ -57,6 +66,35 @@ pub fn ApplyPage() -> impl IntoView {
                 }
             },
         }
+    }
+}
+
+/// A returning person: continue the saved draft, or start again.
+#[component]
+fn ResumeOffer(service: ServiceView) -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = use_wizard();
+    let navigate = use_navigate();
+    let id = service.id.as_str().to_owned();
+    let first = flow::first_unfinished(&service, &wizard.draft.get_untracked());
+    let continue_href = paths::step(&id, first);
+    let start_again = {
+        let service = service.clone();
+        move |_| {
+            wizard.start_again(&service.id);
+            let first = flow::first_unfinished(&service, &wizard.draft.get_untracked());
+            navigate(&paths::step(service.id.as_str(), first), Default::default());
+        }
+    };
+    view! {
+        <a class="back-link" href=paths::SERVICES>{move || i18n.t("back")}</a>
+        <crate::components::page::PageHeading key="resume-heading" />
+        <p class="body">{move || i18n.t("resume-body")}</p>
+        <a class="button" href=continue_href id="resume-continue" role="button">{move || i18n.t("resume-continue")}</a>
+        " "
+        <button type="button" class="button button--secondary" id="resume-start-again" on:click=start_again>
+            {move || i18n.t("resume-start-again")}
+        </button>
     }
 }
 
@@ -110,6 +148,7 @@ pub fn StepShell(
             return;
         }
         errors.set(Vec::new());
+        wizard.draft_discarded.set(false);
         let target = divert
             .and_then(|d| d.run(()))
             .unwrap_or_else(|| continue_target(&service, step, returning));
@@ -117,6 +156,9 @@ pub fn StepShell(
     };
     view! {
         <a class="back-link" href=back_href id="back">{move || i18n.t("back")}</a>
+        <Show when=move || wizard.draft_discarded.get()>
+            <div class="inset" id="draft-discarded" role="status">{move || i18n.t("draft-discarded")}</div>
+        </Show>
         <ErrorSummary errors=errors.into() />
         <form novalidate on:submit=on_submit>
             {children()}

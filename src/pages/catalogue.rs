@@ -102,7 +102,7 @@ fn ServiceCard(service: ServiceView) -> impl IntoView {
     let deadline_service = service.clone();
     let online = service.online;
     let apply_href = if online {
-        paths::step(&id, crate::flow::Step::ORDER[0])
+        format!("/apply/{id}/start?start")
     } else {
         paths::service_info(&id)
     };

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod faulty_proxy;
+
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::net::TcpListener;
 use std::path::PathBuf;

@@ -1,0 +1,98 @@
+//! A server failure on submit loses nothing and a retry creates exactly one application: the
+//! first submission is stored but its answer is replaced by a 500; the person sees an actionable
+//! message, presses Sign again, and gets the application the server already has.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use egov_domain::api::{ApplicationSummary, Session, SessionChallenge, SessionRequest};
+use egov_domain::signature::test_ca::{self, TestCertificate};
+use support::*;
+
+const IIN: &str = "990106300596";
+
+/// The citizen's applications, read through sign-in as the contract defines it.
+async fn applications_of(base: &str, iin: &str) -> Vec<ApplicationSummary> {
+    use base64::Engine;
+    let http = reqwest::Client::new();
+    let challenge: SessionChallenge = http
+        .post(format!("{base}/api/v1/session/challenge"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(&challenge.challenge)
+        .unwrap();
+    let request = SessionRequest {
+        challenge: challenge.challenge.clone(),
+        iin: iin.into(),
+        signature: test_ca::sign(
+            TestCertificate::Valid,
+            iin,
+            &bytes,
+            time::OffsetDateTime::now_utc(),
+        ),
+    };
+    let session: Session = http
+        .post(format!("{base}/api/v1/session"))
+        .json(&request)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    http.get(format!("{base}/api/v1/applications"))
+        .bearer_auth(session.token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_500_on_submit_then_a_retry_yields_exactly_one_application() {
+    let data = tempfile::tempdir().unwrap();
+    let server = start_server(data.path()).await;
+    let proxy = faulty_proxy::start(&server.url()).await;
+    let driver = start_driver().await;
+    let c = browser(&driver).await;
+
+    open_sign_step(&c, &proxy.url, "", "ru", IIN).await;
+    proxy.fail_next_submits(1);
+    click(&c, "label[for='stub-valid']").await;
+    click(&c, "#sign").await;
+    let message = wait_for_text(&c, "#sign-error", |t| {
+        t.contains("На сервере произошла ошибка")
+    })
+    .await;
+    assert!(message.contains("Введённые данные сохранены"), "{message}");
+    assert_eq!(proxy.submits(), 1);
+    // Nothing typed is lost: the draft is still there.
+    let stored: Option<String> = c
+        .execute(
+            "return localStorage.getItem('egov-wizard.draft.active_employment_referral')",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .map(str::to_owned);
+    assert!(stored.is_some_and(|d| d.contains(IIN)));
+
+    click(&c, "#sign").await;
+    let reference = text(&c, "#reference").await;
+    assert_eq!(proxy.submits(), 2);
+
+    let applications = applications_of(&server.url(), IIN).await;
+    assert_eq!(applications.len(), 1, "{applications:?}");
+    assert_eq!(applications[0].reference, reference);
+    c.close().await.unwrap();
+    server.stop().await.unwrap();
+}
