@@ -101,3 +101,86 @@ fn every_locale_file_on_disk_is_loaded() {
         );
     }
 }
+
+/// Text nodes written as literals directly in a `view!` tree: strings that are not attribute
+/// values (`attr="…"`) and contain a letter. Literals inside `{ … }` blocks or `( … )` calls are
+/// code (locale keys, ids, paths), and nested `view!` trees are checked on their own.
+fn literal_texts_in_views(source: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = source;
+    while let Some(start) = rest.find("view!") {
+        let after = &rest[start + 5..];
+        let Some(open) = after.find('{') else { break };
+        let body = &after[open + 1..];
+        let mut depth = 0usize;
+        let mut parens = 0usize;
+        let mut chars = body.char_indices().peekable();
+        let mut previous_significant = '{';
+        while let Some((_, c)) = chars.next() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => break,
+                '}' => depth -= 1,
+                '(' => parens += 1,
+                ')' => parens = parens.saturating_sub(1),
+                '"' => {
+                    let mut literal = String::new();
+                    let mut escaped = false;
+                    for (_, d) in chars.by_ref() {
+                        if escaped {
+                            escaped = false;
+                        } else if d == '\\' {
+                            escaped = true;
+                        } else if d == '"' {
+                            break;
+                        }
+                        literal.push(d);
+                    }
+                    let is_text_node = depth == 0 && parens == 0 && previous_significant != '=';
+                    if is_text_node && literal.chars().any(char::is_alphabetic) {
+                        found.push(literal);
+                    }
+                }
+                _ => {}
+            }
+            if !c.is_whitespace() {
+                previous_significant = c;
+            }
+        }
+        rest = &after[open..];
+    }
+    found
+}
+
+#[test]
+fn views_contain_no_literal_user_facing_text() {
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    rust_files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    assert!(files.len() > 10);
+    let mut offenders = Vec::new();
+    for file in files {
+        let source = std::fs::read_to_string(&file).unwrap();
+        for literal in literal_texts_in_views(&source) {
+            offenders.push(format!("{}: {literal:?}", file.display()));
+        }
+    }
+    assert!(offenders.is_empty(), "literal text in views:\n{}", offenders.join("\n"));
+}
+
+#[test]
+fn the_literal_text_check_catches_text_and_spares_attributes_and_code() {
+    let found = literal_texts_in_views(
+        r#"view! { <p class="hint" id=format!("x-{}", 1) aria-label=move || t("k")>"Hello" " " {move || i18n.t("key")}</p> }"#,
+    );
+    assert_eq!(found, vec!["Hello".to_owned()]);
+}

@@ -33,10 +33,7 @@ pub struct Applicant {
     #[validate(custom(function = "validate_phone"))]
     pub phone: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(
-        email(code = "email_invalid"),
-        length(max = 254, code = "email_too_long")
-    )]
+    #[validate(custom(function = "validate_email"))]
     pub email: Option<String>,
     #[validate(custom(function = "validate_address"))]
     pub address: String,
