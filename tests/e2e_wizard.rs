@@ -289,9 +289,11 @@ async fn a_returning_person_may_continue_or_start_again_and_a_broken_draft_is_dr
     )
     .await
     .unwrap();
-    c.goto(&format!("{base}/apply/job_seeker_registration/iin"))
+    // A deep link to a later step lands on the first unfinished one.
+    c.goto(&format!("{base}/apply/job_seeker_registration/check"))
         .await
         .unwrap();
+    wait_until_path(&c, "/apply/job_seeker_registration/iin").await;
     wait_for_text(&c, "#draft-discarded", |t| t.contains("could not restore")).await;
     wait_for(&c, "#iin").await;
     c.close().await.unwrap();
