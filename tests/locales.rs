@@ -165,7 +165,10 @@ fn views_contain_no_literal_user_facing_text() {
         }
     }
     let mut files = Vec::new();
-    rust_files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     assert!(files.len() > 10);
     let mut offenders = Vec::new();
     for file in files {
@@ -174,7 +177,11 @@ fn views_contain_no_literal_user_facing_text() {
             offenders.push(format!("{}: {literal:?}", file.display()));
         }
     }
-    assert!(offenders.is_empty(), "literal text in views:\n{}", offenders.join("\n"));
+    assert!(
+        offenders.is_empty(),
+        "literal text in views:\n{}",
+        offenders.join("\n")
+    );
 }
 
 #[test]
