@@ -258,6 +258,39 @@ pub mod problem_code {
     pub const RESULT_REQUIRED: &str = "result_required";
     /// Too many requests from one address; `Retry-After` says when to try again.
     pub const RATE_LIMITED: &str = "rate_limited";
+
+    /// Every code above: documentation and tests check each is described and reachable.
+    pub const ALL: &[&str] = &[
+        VALIDATION,
+        MALFORMED_BODY,
+        UNKNOWN_SERVICE,
+        UNKNOWN_REGION,
+        SERVICE_NOT_IN_REGION,
+        REGION_REQUIRED,
+        SERVICE_NOT_ONLINE,
+        NOT_FOUND,
+        IDEMPOTENCY_CONFLICT,
+        INTERNAL,
+        BAD_REQUEST,
+        UNSUPPORTED_MEDIA_TYPE,
+        BODY_TOO_LARGE,
+        METHOD_NOT_ALLOWED,
+        UPLOAD_TOO_LARGE,
+        UPLOAD_TYPE_NOT_ALLOWED,
+        UPLOAD_TYPE_MISMATCH,
+        UPLOAD_EMPTY,
+        FILE_NAME_MISSING,
+        FILE_NAME_INVALID,
+        CHALLENGE_UNKNOWN,
+        CHALLENGE_EXPIRED,
+        UNAUTHORIZED,
+        OPERATOR_DISABLED,
+        TRANSITION_FROM_FINAL,
+        TRANSITION_NOT_ALLOWED,
+        REFUSAL_GROUNDS_REQUIRED,
+        RESULT_REQUIRED,
+        RATE_LIMITED,
+    ];
 }
 
 /// OpenAPI schemas of the types the wire types embed from other modules of this crate.

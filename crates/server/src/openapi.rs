@@ -8,7 +8,7 @@ use utoipa::OpenApi;
 #[openapi(
     info(
         title = "egov-wizard API",
-        description = "The JSON API the egov wizard speaks. Errors are RFC 9457 `application/problem+json` with a machine-readable `code`.",
+        description = "The JSON API the egov wizard speaks. Errors are RFC 9457 `application/problem+json` with a machine-readable `code`. Any endpoint may also answer `bad_request` (400: path or query not understood), `method_not_allowed` (405), `body_too_large` (413), `unsupported_media_type` (415), `rate_limited` (429 with `Retry-After`; sign-in and submit) or `internal_error` (500).",
     ),
     paths(
         crate::health,

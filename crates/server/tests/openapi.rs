@@ -36,3 +36,25 @@ async fn server_serves_the_committed_document() {
     assert_eq!(served, committed);
     assert_eq!(served["openapi"], "3.1.0");
 }
+
+#[test]
+fn every_problem_code_is_documented() {
+    let document = egov_server::openapi::document();
+    let missing: Vec<&str> = egov_domain::api::problem_code::ALL
+        .iter()
+        .copied()
+        .filter(|code| !document.contains(&format!("`{code}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "codes not described in the OpenAPI document: {missing:?}"
+    );
+}
+
+#[tokio::test]
+async fn health_matches_its_schema() {
+    let t = support::start().await;
+    let health: serde_json::Value = t.get("/health").await.json().await.unwrap();
+    support::assert_schema(&health, "Health");
+    assert_eq!(health["status"], "ok");
+}
