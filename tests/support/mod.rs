@@ -180,7 +180,7 @@ pub async fn wait_for_attr(client: &Client, css: &str, name: &str, expected: &st
 
 /// A complete draft of the Karaganda referral, as the wizard stores it, for tests that start at
 /// the sign step.
-pub fn complete_referral_draft(iin: &str) -> String {
+pub fn complete_referral_draft(iin: &str, upload_id: &str) -> String {
     serde_json::json!({
         "schema_version": 2,
         "draft": {
@@ -202,7 +202,7 @@ pub fn complete_referral_draft(iin: &str) -> String {
             "result": "employment_referral",
             "documents": [{
                 "document": "standard_para9_package",
-                "upload_id": "test-upload",
+                "upload_id": upload_id,
                 "file_name": "справка.pdf",
                 "size": 48
             }],
@@ -212,9 +212,29 @@ pub fn complete_referral_draft(iin: &str) -> String {
     .to_string()
 }
 
+/// Uploads a small PDF through the API, as the documents step does, and returns its id.
+pub async fn upload_pdf(base: &str) -> String {
+    let receipt: egov_domain::api::UploadReceipt = reqwest::Client::new()
+        .post(format!("{base}/api/v1/uploads"))
+        .header("content-type", "application/pdf")
+        .header(
+            "x-file-name",
+            "%D1%81%D0%BF%D1%80%D0%B0%D0%B2%D0%BA%D0%B0.pdf",
+        )
+        .body(&b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"[..])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    receipt.id
+}
+
 /// Opens the sign step of a complete referral draft in `lang`, keeping `query` (e.g. the signer
 /// configuration) on the URL the app boots from.
 pub async fn open_sign_step(client: &Client, base: &str, query: &str, lang: &str, iin: &str) {
+    let upload_id = upload_pdf(base).await;
     client.goto(&format!("{base}/{query}")).await.unwrap();
     wait_for(client, "#page-heading").await;
     let script = "localStorage.setItem('egov-wizard.lang', JSON.stringify(arguments[0]));\
@@ -223,7 +243,7 @@ pub async fn open_sign_step(client: &Client, base: &str, query: &str, lang: &str
     client
         .execute(
             script,
-            vec![lang.into(), complete_referral_draft(iin).into()],
+            vec![lang.into(), complete_referral_draft(iin, &upload_id).into()],
         )
         .await
         .unwrap();

@@ -258,6 +258,11 @@ pub mod problem_code {
     pub const RESULT_REQUIRED: &str = "result_required";
     /// Too many requests from one address; `Retry-After` says when to try again.
     pub const RATE_LIMITED: &str = "rate_limited";
+    /// Field codes of a submission: a document the applicant must attach is missing, or an
+    /// attachment names an upload the server does not hold. Eligibility refusals use the
+    /// catalogue's reason codes (e.g. `requires_unemployed_registration`) at `application.result`.
+    pub const DOCUMENT_MISSING: &str = "document_missing";
+    pub const UPLOAD_UNKNOWN: &str = "upload_unknown";
 
     /// Every code above: documentation and tests check each is described and reachable.
     pub const ALL: &[&str] = &[
@@ -290,6 +295,8 @@ pub mod problem_code {
         REFUSAL_GROUNDS_REQUIRED,
         RESULT_REQUIRED,
         RATE_LIMITED,
+        DOCUMENT_MISSING,
+        UPLOAD_UNKNOWN,
     ];
 }
 

@@ -175,6 +175,16 @@ impl Db {
         .await
     }
 
+    pub async fn upload_exists(&self, id: String) -> Result<bool, DbError> {
+        self.with_conn(move |conn| {
+            Ok(conn
+                .query_row("SELECT 1 FROM uploads WHERE id = ?1", [id], |_| Ok(()))
+                .optional()?
+                .is_some())
+        })
+        .await
+    }
+
     /// Forgets an upload; false if there was none with this id.
     pub async fn delete_upload(&self, id: String) -> Result<bool, DbError> {
         self.with_conn(move |conn| Ok(conn.execute("DELETE FROM uploads WHERE id = ?1", [id])? > 0))

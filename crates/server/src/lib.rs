@@ -8,6 +8,7 @@ mod limits;
 pub mod openapi;
 mod operator;
 mod problem;
+mod rules;
 mod security;
 mod session;
 mod simulation;

@@ -130,6 +130,10 @@ pub const IIN: &str = "791028302728";
 
 pub fn application(service: &str, iin: &str) -> egov_domain::Application {
     let mut application = egov_domain::application::example_application(iin);
+    // The example asks for a kind of referral; other services have nothing to choose.
+    if service != application.service.as_str() {
+        application.result = None;
+    }
     application.service = egov_domain::ServiceId::new(service);
     application.lang = egov_domain::Lang::Ru;
     application

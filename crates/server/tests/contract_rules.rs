@@ -1,0 +1,78 @@
+//! Contract: the service's rules are the server's final word, whatever the client checked.
+
+mod support;
+
+use egov_domain::api::{problem_code, FieldError};
+use egov_domain::catalogue::ResultId;
+use egov_domain::{AttachedDocument, RegionId};
+use reqwest::StatusCode;
+use support::{application, problem, signed, start, IIN};
+
+#[tokio::test]
+async fn a_result_the_applicant_is_not_eligible_for_is_refused_with_the_reason() {
+    let t = start().await;
+    // The national standard (seed 000) requires registration as unemployed for referrals.
+    let mut app = application("active_employment_referral", IIN);
+    app.region = RegionId::new("national_standard");
+    app.result = Some(ResultId::new("youth_practice_referral"));
+    let refused = problem(
+        t.submit(&signed(app.clone()), None).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        problem_code::VALIDATION,
+    )
+    .await;
+    assert_eq!(
+        refused.errors,
+        vec![FieldError {
+            path: "application.result".into(),
+            code: "requires_unemployed_registration".into(),
+        }]
+    );
+    // Registered as unemployed, the same application is accepted.
+    app.applicant
+        .facts
+        .insert(egov_domain::profile::ApplicantFact::RegisteredAsUnemployed);
+    assert_eq!(
+        t.submit(&signed(app), None).await.status(),
+        StatusCode::CREATED
+    );
+}
+
+#[tokio::test]
+async fn a_result_is_required_where_the_service_offers_a_choice() {
+    let t = start().await;
+    let mut app = application("active_employment_referral", IIN);
+    app.result = None;
+    let refused = problem(
+        t.submit(&signed(app), None).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        problem_code::VALIDATION,
+    )
+    .await;
+    assert_eq!(refused.errors[0].code, problem_code::RESULT_REQUIRED);
+}
+
+#[tokio::test]
+async fn an_attachment_must_be_an_upload_the_server_holds() {
+    let t = start().await;
+    let mut app = application("active_employment_referral", IIN);
+    app.documents.push(AttachedDocument {
+        document: egov_domain::documents::DocumentId::new("standard_para9_package"),
+        upload_id: "no-such-upload".into(),
+        file_name: "x.pdf".into(),
+        size: 1,
+    });
+    let refused = problem(
+        t.submit(&signed(app), None).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        problem_code::VALIDATION,
+    )
+    .await;
+    assert_eq!(
+        refused.errors,
+        vec![FieldError {
+            path: "application.documents[0].upload_id".into(),
+            code: problem_code::UPLOAD_UNKNOWN.into(),
+        }]
+    );
+}
