@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 fn kind_key(kind: ResultDocumentKind) -> &'static str {
     match kind {
-        ResultDocumentKind::Referral => "result-kind-referral",
-        ResultDocumentKind::Notice => "result-kind-notice",
+        ResultDocumentKind::Referral => "resultdoc-kind-referral",
+        ResultDocumentKind::Notice => "resultdoc-kind-notice",
     }
 }
 
@@ -68,23 +68,23 @@ pub fn ResultDocumentView(
                 lines.push(format!("{}: {}", i18n.t("status-service"), s.get(lang)));
             }
             lines.extend([
-                format!("{}: {}", i18n.t("result-number"), document.number),
+                format!("{}: {}", i18n.t("resultdoc-number"), document.number),
                 format!(
                     "{}: {}",
-                    i18n.t("result-date"),
+                    i18n.t("resultdoc-date"),
                     format_date_string(lang, &document.date)
                 ),
-                format!("{}: {}", i18n.t("result-provider"), document.provider),
+                format!("{}: {}", i18n.t("resultdoc-provider"), document.provider),
                 format!(
                     "{}: {name}, {} {iin}",
-                    i18n.t("result-applicant"),
-                    i18n.t("result-iin")
+                    i18n.t("resultdoc-applicant"),
+                    i18n.t("resultdoc-iin")
                 ),
                 format!(
                     "{}: {}, {} {}, {}",
-                    i18n.t("result-signature"),
+                    i18n.t("resultdoc-signature"),
                     document.head_signature.signer_name,
-                    i18n.t("result-certificate-serial"),
+                    i18n.t("resultdoc-certificate-serial"),
                     document.head_signature.certificate_serial,
                     format_moment(lang, document.head_signature.signed_at)
                 ),
@@ -97,7 +97,7 @@ pub fn ResultDocumentView(
     let file_name = format!("{}.txt", document.number);
     view! {
         <section class="result-section" aria-labelledby="result-heading">
-            <h2 class="heading-m status-page__screen" id="result-heading">{move || i18n.t("result-heading")}</h2>
+            <h2 class="heading-m status-page__screen" id="result-heading">{move || i18n.t("resultdoc-heading")}</h2>
             <article class="result-document" id="result-document" data-kind=kind>
                 <header class="result-document__header">
                     <p class="result-document__provider" id="result-provider">{document.provider.clone()}</p>
@@ -107,31 +107,31 @@ pub fn ResultDocumentView(
                     })}
                 </header>
                 <dl class="result-document__fields">
-                    <dt>{move || i18n.t("result-number")}</dt>
+                    <dt>{move || i18n.t("resultdoc-number")}</dt>
                     <dd id="result-number">{document.number.clone()}</dd>
-                    <dt>{move || i18n.t("result-date")}</dt>
+                    <dt>{move || i18n.t("resultdoc-date")}</dt>
                     <dd id="result-date">{move || format_date_string(i18n.lang.get(), &date)}</dd>
                     {service_name.map(|s| view! {
                         <dt>{move || i18n.t("status-service")}</dt>
                         <dd id="result-service">{move || s.get(i18n.lang.get()).to_owned()}</dd>
                     })}
-                    <dt>{move || i18n.t("result-applicant")}</dt>
-                    <dd id="result-applicant">{name} ", " {move || i18n.t("result-iin")} " " {iin}</dd>
+                    <dt>{move || i18n.t("resultdoc-applicant")}</dt>
+                    <dd id="result-applicant">{name} ", " {move || i18n.t("resultdoc-iin")} " " {iin}</dd>
                 </dl>
                 <div class="result-document__signature" id="result-signature">
-                    <p class="result-document__signature-title">{move || i18n.t("result-signature")}</p>
+                    <p class="result-document__signature-title">{move || i18n.t("resultdoc-signature")}</p>
                     <p>{signature.signer_name.clone()}</p>
-                    <p>{move || i18n.t("result-certificate-serial")} " " {signature.certificate_serial.clone()}</p>
-                    <p>{move || i18n.t("result-signed-at")} " " {move || format_moment(i18n.lang.get(), signed_at)}</p>
+                    <p>{move || i18n.t("resultdoc-certificate-serial")} " " {signature.certificate_serial.clone()}</p>
+                    <p>{move || i18n.t("resultdoc-signed-at")} " " {move || format_moment(i18n.lang.get(), signed_at)}</p>
                 </div>
             </article>
             <div class="result-actions status-page__screen">
                 <button type="button" class="button" id="print-result" on:click=move |_| { let _ = window().print(); }>
-                    {move || i18n.t("result-print")}
+                    {move || i18n.t("resultdoc-print")}
                 </button>
                 " "
                 <a class="button button--secondary" id="save-result" download=file_name href=saved_text>
-                    {move || i18n.t("result-save")}
+                    {move || i18n.t("resultdoc-save")}
                 </a>
             </div>
         </section>
