@@ -18,7 +18,7 @@ use fantoccini::wd::{PrintConfiguration, PrintSize};
 use fantoccini::{Client, Locator};
 use support::*;
 
-const IIN: &str = "123456789011";
+const IIN: &str = "791028302728";
 const OPERATOR: &str = "operator-secret-for-tests";
 
 async fn wait_until_path_starts(c: &Client, prefix: &str) -> String {
@@ -149,7 +149,8 @@ async fn steps_appear_live_then_the_referral_prints_on_one_a4_page() {
     wait_for(&c, "#result-document").await;
     assert_eq!(text(&c, "#result-number").await, document.number);
     assert_eq!(text(&c, "#result-provider").await, document.provider);
-    assert_eq!(text(&c, "#result-kind").await, "Referral");
+    // Shown in capitals by the stylesheet.
+    assert_eq!(text(&c, "#result-kind").await.to_lowercase(), "referral");
     assert_eq!(text(&c, "#result-date").await, "23 November 2026");
     let applicant = text(&c, "#result-applicant").await;
     assert!(
