@@ -245,6 +245,21 @@ async fn a_refusal_shows_its_grounds_and_my_applications_finds_it_after_sign_in(
     )
     .await;
     wait_for_attr(&c, "#status-current", "data-status", "refused").await;
+    // The registration done before the refusal stays done; nothing is in progress any more.
+    wait_for_attr(&c, "#step-0", "data-state", "done").await;
+    assert_eq!(
+        count(&c, "#status-timeline > li[data-state='done']").await,
+        1
+    );
+    assert_eq!(count(&c, "#status-timeline > li[aria-current]").await, 0);
+    let announced = c
+        .execute(
+            "return document.getElementById('status-announce').textContent;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(announced, serde_json::json!("Refused"));
     assert_eq!(text(&c, "#refusal-grounds").await, grounds);
     assert_eq!(count(&c, "#refusal-next > li").await, 3);
     assert_eq!(count(&c, "#result-document").await, 0);

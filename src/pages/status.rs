@@ -194,7 +194,13 @@ pub fn timeline(record: &ApplicationRecord) -> Option<Timeline> {
             .find(|e| e.status == status)
             .map(|e| e.at)
     };
-    let current = path_index(record.status);
+    // The furthest step of the positive path reached: a refusal keeps the steps done before it.
+    let current = record
+        .history
+        .iter()
+        .filter_map(|e| path_index(e.status))
+        .chain(path_index(record.status))
+        .max();
     let finished_at = record
         .status
         .is_final()
@@ -361,6 +367,15 @@ pub fn StatusPage() -> impl IntoView {
             <div class="status-page__screen">
                 <PageHeading key="status-heading" />
             </div>
+            // A region that stays in place while the details below are re-rendered, so screen
+            // readers announce each new status.
+            <p class="visually-hidden" aria-live="polite" id="status-announce">
+                {move || {
+                    record
+                        .with(|r| r.as_ref().map(|r| format!("status-{}", r.status.code())))
+                        .map(|key| i18n.t(&key))
+                }}
+            </p>
             {move || {
                 if let Some(record) = record.get() {
                     view! { <StatusDetails record clock refresh_failed /> }.into_any()
