@@ -2,7 +2,8 @@
 //! contract, so any backend that implements it can serve the wizard.
 
 use egov_domain::api::{
-    ApplicationRecord, Problem, SignedApplication, API_PREFIX, IDEMPOTENCY_KEY_HEADER,
+    ApplicationRecord, ApplicationSummary, Problem, Session, SessionChallenge, SessionRequest,
+    SignedApplication, API_PREFIX, IDEMPOTENCY_KEY_HEADER,
 };
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
@@ -81,6 +82,39 @@ impl ApiClient {
     pub async fn application(&self, reference: &str) -> Result<ApplicationRecord, ApiFailure> {
         let path = format!("/applications/{}", js_sys::encode_uri_component(reference));
         let response = Request::get(&self.url(&path))
+            .send()
+            .await
+            .map_err(|_| ApiFailure::Network)?;
+        decode(response).await
+    }
+
+    /// Asks for a sign-in challenge to sign with the citizen's key.
+    pub async fn session_challenge(&self) -> Result<SessionChallenge, ApiFailure> {
+        let response = Request::post(&self.url("/session/challenge"))
+            .send()
+            .await
+            .map_err(|_| ApiFailure::Network)?;
+        decode(response).await
+    }
+
+    /// Signs in with the signed challenge; the session's token opens the citizen's own data.
+    pub async fn sign_in(&self, request: &SessionRequest) -> Result<Session, ApiFailure> {
+        let response = Request::post(&self.url("/session"))
+            .json(request)
+            .map_err(|_| ApiFailure::Unexpected(0))?
+            .send()
+            .await
+            .map_err(|_| ApiFailure::Network)?;
+        decode(response).await
+    }
+
+    /// The signed-in citizen's applications, newest first.
+    pub async fn my_applications(
+        &self,
+        token: &str,
+    ) -> Result<Vec<ApplicationSummary>, ApiFailure> {
+        let response = Request::get(&self.url("/applications"))
+            .header("Authorization", &format!("Bearer {token}"))
             .send()
             .await
             .map_err(|_| ApiFailure::Network)?;

@@ -23,6 +23,7 @@ use crate::pages::{
     catalogue::{CataloguePage, ServiceInfoPage},
     confirmation::ConfirmationPage,
     language::LanguagePage,
+    my_applications::MyApplicationsPage,
     not_found::NotFoundPage,
     paths,
     region::RegionPage,
@@ -124,6 +125,7 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
                         <Route path=path!("/services/:service") view=ServiceInfoPage />
                         <Route path=path!("/apply/:service/:step") view=ApplyPage />
                         <Route path=path!("/confirmation/:reference") view=ConfirmationPage />
+                        <Route path=path!("/applications") view=MyApplicationsPage />
                         <Route path=path!("/applications/:reference") view=StatusPage />
                     </Routes>
                 </main>

@@ -66,6 +66,11 @@ pub fn ConfirmationPage() -> impl IntoView {
                 {move || i18n.t("confirmation-status-link")}
             </a>
         </p>
+        <p class="body">
+            <a id="my-applications-link" href=paths::MY_APPLICATIONS>
+                {move || i18n.t("confirmation-my-applications-link")}
+            </a>
+        </p>
         <button type="button" class="button button--secondary" id="print" on:click=move |_| { let _ = window().print(); }>
             {move || i18n.t("print")}
         </button>

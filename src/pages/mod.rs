@@ -4,8 +4,10 @@ pub mod check_answers;
 pub mod confirmation;
 pub mod ineligible;
 pub mod language;
+pub mod my_applications;
 pub mod not_found;
 pub mod region;
+pub mod result_document;
 pub mod sign;
 pub mod status;
 pub mod steps;
@@ -40,6 +42,7 @@ pub mod paths {
     pub fn confirmation(reference: &str) -> String {
         format!("/confirmation/{reference}")
     }
+    pub const MY_APPLICATIONS: &str = "/applications";
     pub fn status(reference: &str) -> String {
         format!("/applications/{reference}")
     }

@@ -1,93 +1,586 @@
-//! The application's status, read back from the server.
+//! One application: its regulation's steps as a timeline with working-day due moments, what
+//! happened when, the result document or the refusal, kept up to date without a reload.
+//!
+//! The clock: "now" is the browser's clock. Builds with the `stub-signer` feature (development
+//! and tests, never production) also read `?now=<RFC 3339>` on the first page the app opens;
+//! the clock then runs from that moment, so a test can see a due moment pass.
 
 use crate::api::{ApiClient, ApiFailure};
 use crate::components::page::PageHeading;
+use crate::dates::format_moment;
 use crate::i18n::use_i18n;
+use crate::pages::result_document::{RefusalNotice, ResultDocumentView};
 use egov_domain::api::ApplicationRecord;
-use egov_domain::Catalogue;
+use egov_domain::calendar::{self, StepDuration};
+use egov_domain::catalogue::{ChannelView, ServiceView};
+use egov_domain::deadline::{DurationUnit, MaxDuration};
+use egov_domain::procedure::ChannelKind;
+use egov_domain::{workflow, ApplicationStatus, Catalogue, LocalizedText};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+/// First and longest wait between two reads of the status, in milliseconds.
+const POLL_FIRST_MS: u32 = 2_000;
+const POLL_MAX_MS: u32 = 30_000;
+/// Granularity of the polling loop.
+const TICK_MS: u32 = 500;
+
+thread_local! {
+    /// Milliseconds to add to the browser's clock (see the module documentation).
+    static CLOCK_OFFSET_MS: f64 = clock_offset_ms();
+}
+
+fn clock_offset_ms() -> f64 {
+    #[cfg(feature = "stub-signer")]
+    {
+        let search = window().location().search().unwrap_or_default();
+        let given = search
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("now="))
+            .and_then(|v| js_sys::decode_uri_component(v).ok()?.as_string())
+            .and_then(|v| OffsetDateTime::parse(&v, &Rfc3339).ok());
+        if let Some(given) = given {
+            return (given.unix_timestamp_nanos() / 1_000_000) as f64 - js_sys::Date::now();
+        }
+    }
+    0.0
+}
+
+/// The current moment (see the module documentation for the test clock).
+pub fn now() -> OffsetDateTime {
+    let ms = js_sys::Date::now() + CLOCK_OFFSET_MS.with(|o| *o);
+    OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// The workflow status a regulation step's action brings the application to; `None` for
+/// steps that take the status of the step before them (portal and gateway processing).
+fn status_of_action(action: &str) -> Option<ApplicationStatus> {
+    use ApplicationStatus::*;
+    Some(match action {
+        "submit_documents"
+        | "submit_portal_request"
+        | "register_on_portal"
+        | "log_in_to_portal"
+        | "fill_in_and_sign_request" => Submitted,
+        "register_documents"
+        | "accept_documents_and_check_registration"
+        | "register_request_in_regional_gateway" => Registered,
+        "assign_executor" => ExecutorAssigned,
+        "check_registration_and_draft_result"
+        | "enter_data_and_draft_result"
+        | "draft_result"
+        | "approve_draft"
+        | "provider_checks_documents"
+        | "prepare_cover_letter"
+        | "sign_cover_letter" => Checked,
+        "sign_result" | "provider_processes_request" => Signed,
+        "issue_result"
+        | "send_result_to_personal_account"
+        | "sign_and_send_result_to_personal_account"
+        | "receive_result_in_personal_account"
+        | "forward_result_to_akim"
+        | "collect_result_at_state_corporation" => ResultIssued,
+        _ => return None,
+    })
+}
+
+fn path_index(status: ApplicationStatus) -> Option<usize> {
+    workflow::PATH.iter().position(|s| *s == status)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepState {
+    Done,
+    Current,
+    Pending,
+}
+
+impl StepState {
+    fn code(self) -> &'static str {
+        match self {
+            StepState::Done => "done",
+            StepState::Current => "current",
+            StepState::Pending => "pending",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineStep {
+    pub actor: LocalizedText,
+    pub action: LocalizedText,
+    pub max: Option<MaxDuration>,
+    pub status: ApplicationStatus,
+    /// When the regulation says it is due, each step starting when the one before is due.
+    pub due: Option<OffsetDateTime>,
+    pub done_at: Option<OffsetDateTime>,
+    pub state: StepState,
+}
+
+impl TimelineStep {
+    pub fn overdue(&self, now: OffsetDateTime) -> bool {
+        match (self.due, self.done_at, self.state) {
+            (Some(due), Some(done), _) => done > due,
+            (Some(due), None, StepState::Current | StepState::Pending) => now > due,
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    pub channel: LocalizedText,
+    pub steps: Vec<TimelineStep>,
+    pub service_due: Option<OffsetDateTime>,
+    /// When the application reached a final status.
+    pub finished_at: Option<OffsetDateTime>,
+}
+
+impl Timeline {
+    pub fn overdue(&self, now: OffsetDateTime) -> bool {
+        match (self.service_due, self.finished_at) {
+            (Some(due), Some(done)) => done > due,
+            (Some(due), None) => now > due,
+            _ => false,
+        }
+    }
+}
+
+fn has_timing(channel: &ChannelView) -> bool {
+    channel.deadline.stated.is_some() || channel.steps.iter().any(|s| s.step.max_duration.is_some())
+}
+
+/// The channel whose steps the timeline shows: the online channel where the regulation times
+/// it, otherwise the provider's office (whose procedure the provider runs for a portal
+/// application too), as `calendar::service_due_online` does.
+pub fn timeline_channel(service: &ServiceView) -> Option<&ChannelView> {
+    service
+        .online_channels()
+        .find(|c| has_timing(c))
+        .or_else(|| {
+            service
+                .channel(ChannelKind::ProviderOffice)
+                .filter(|c| has_timing(c))
+        })
+        .or_else(|| service.channels.iter().find(|c| has_timing(c)))
+        .or_else(|| service.online_channels().next())
+        .or_else(|| service.channels.first())
+}
+
+fn step_duration(max: MaxDuration) -> StepDuration {
+    match max.unit {
+        DurationUnit::Minutes => StepDuration::Minutes(max.value),
+        DurationUnit::Hours => StepDuration::Hours(max.value),
+        DurationUnit::WorkingDays => StepDuration::WorkingDays(max.value),
+        DurationUnit::CalendarDays => StepDuration::CalendarDays(max.value),
+    }
+}
+
+/// The regulation's steps for the application's channel and region, with what has happened.
+pub fn timeline(record: &ApplicationRecord) -> Option<Timeline> {
+    let service = Catalogue::shared()
+        .service_in_region(&record.application.service, &record.application.region)?;
+    let channel = timeline_channel(&service)?;
+    let reached = |status: ApplicationStatus| {
+        record
+            .history
+            .iter()
+            .find(|e| e.status == status)
+            .map(|e| e.at)
+    };
+    // The furthest step of the positive path reached: a refusal keeps the steps done before it.
+    let current = record
+        .history
+        .iter()
+        .filter_map(|e| path_index(e.status))
+        .chain(path_index(record.status))
+        .max();
+    let finished_at = record
+        .status
+        .is_final()
+        .then(|| record.history.last().map(|e| e.at))
+        .flatten();
+    let mut status = ApplicationStatus::Submitted;
+    let mut start = record.submitted_at;
+    let mut seen_current = false;
+    let steps = channel
+        .steps
+        .iter()
+        .map(|view| {
+            status = status_of_action(view.step.action.as_str()).unwrap_or(status);
+            let max = view.step.max_duration;
+            let due = max.and_then(|max| calendar::due(start, step_duration(max)).ok());
+            if let Some(due) = due {
+                start = due;
+            }
+            let done = match (current, path_index(status)) {
+                (Some(current), Some(step)) => step <= current,
+                _ => false,
+            };
+            let state = if done {
+                StepState::Done
+            } else if !seen_current && !record.status.is_final() {
+                seen_current = true;
+                StepState::Current
+            } else {
+                StepState::Pending
+            };
+            TimelineStep {
+                actor: view.actor_name.clone(),
+                action: view.action_name.clone(),
+                max,
+                status,
+                due,
+                done_at: if done { reached(status) } else { None },
+                state,
+            }
+        })
+        .collect::<Vec<_>>();
+    let service_due = match &channel.deadline.stated {
+        Some(stated) => calendar::due(record.submitted_at, step_duration(stated.max)).ok(),
+        None => steps.iter().filter_map(|s| s.due).next_back(),
+    };
+    Some(Timeline {
+        channel: channel.name.clone(),
+        steps,
+        service_due,
+        finished_at,
+    })
+}
+
+fn machine_time(moment: OffsetDateTime) -> String {
+    moment.format(&Rfc3339).unwrap_or_default()
+}
+
+/// Whether the page is hidden (another tab, minimised): polling pauses then.
+fn page_hidden() -> bool {
+    document().hidden()
+}
+
+async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
 
 #[component]
 pub fn StatusPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let api = expect_context::<ApiClient>();
-    let record = LocalResource::new(move || {
-        let reference = params.read().get("reference").unwrap_or_default();
-        let api = api.clone();
-        async move { api.application(&reference).await }
-    });
-    view! {
-        <PageHeading key="status-heading" />
-        <Suspense fallback=move || view! { <p class="body">{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match record.await {
-                    Ok(record) => view! { <StatusDetails record /> }.into_any(),
-                    Err(ApiFailure::Problem(p)) if p.status == 404 => view! {
-                        <p class="body" id="status-error">{move || i18n.t("status-not-found")}</p>
-                    }
-                    .into_any(),
-                    Err(e) => {
-                        let key = e.message_key();
-                        view! { <p class="body" id="status-error">{move || i18n.t(&key)}</p> }
-                            .into_any()
+    let reference = params.read_untracked().get("reference").unwrap_or_default();
+    // The last good record: a failed refresh never blanks it.
+    let record = RwSignal::new(None::<ApplicationRecord>);
+    // The message key of the first load's failure, when there is nothing to show.
+    let load_error = RwSignal::new(None::<String>);
+    let refresh_failed = RwSignal::new(false);
+    let clock = RwSignal::new(now());
+
+    let alive = Arc::new(AtomicBool::new(true));
+    let kick = Arc::new(AtomicBool::new(false));
+    {
+        let kick_focus = kick.clone();
+        let focus = window_event_listener_untyped("focus", move |_| {
+            kick_focus.store(true, Ordering::Relaxed)
+        });
+        let kick_visible = kick.clone();
+        let visible = window_event_listener_untyped("visibilitychange", move |_| {
+            if !page_hidden() {
+                kick_visible.store(true, Ordering::Relaxed);
+            }
+        });
+        let alive = alive.clone();
+        on_cleanup(move || {
+            alive.store(false, Ordering::Relaxed);
+            focus.remove();
+            visible.remove();
+        });
+    }
+    leptos::task::spawn_local(async move {
+        let mut delay = POLL_FIRST_MS;
+        let mut waited = 0;
+        let mut first = true;
+        loop {
+            if !first {
+                sleep(TICK_MS).await;
+                if !alive.load(Ordering::Relaxed) {
+                    return;
+                }
+                let moment = now();
+                if (moment - clock.get_untracked()).whole_seconds().abs() >= 5 {
+                    clock.set(moment);
+                }
+                if page_hidden() {
+                    continue;
+                }
+                let kicked = kick.swap(false, Ordering::Relaxed);
+                waited += TICK_MS;
+                if !kicked && waited < delay {
+                    continue;
+                }
+                if kicked {
+                    delay = POLL_FIRST_MS;
+                }
+                waited = 0;
+                let finished =
+                    record.with_untracked(|r| r.as_ref().is_some_and(|r| r.status.is_final()));
+                if finished {
+                    continue;
+                }
+            }
+            first = false;
+            match api.application(&reference).await {
+                Ok(fresh) => {
+                    refresh_failed.set(false);
+                    load_error.set(None);
+                    if record.with_untracked(|r| r.as_ref() != Some(&fresh)) {
+                        record.set(Some(fresh));
+                        delay = POLL_FIRST_MS;
+                    } else {
+                        delay = (delay * 2).min(POLL_MAX_MS);
                     }
                 }
-            })}
-        </Suspense>
+                Err(ApiFailure::Problem(p)) if p.status == 404 => {
+                    load_error.set(Some("status-not-found".into()));
+                    return;
+                }
+                Err(e) => {
+                    if record.with_untracked(Option::is_none) {
+                        load_error.set(Some(e.message_key()));
+                    }
+                    refresh_failed.set(true);
+                    delay = (delay * 2).min(POLL_MAX_MS);
+                }
+            }
+        }
+    });
+
+    view! {
+        <div class="status-page">
+            <div class="status-page__screen">
+                <PageHeading key="status-heading" />
+            </div>
+            // A region that stays in place while the details below are re-rendered, so screen
+            // readers announce each new status.
+            <p class="visually-hidden" aria-live="polite" id="status-announce">
+                {move || {
+                    record
+                        .with(|r| r.as_ref().map(|r| format!("status-{}", r.status.code())))
+                        .map(|key| i18n.t(&key))
+                }}
+            </p>
+            {move || {
+                if let Some(record) = record.get() {
+                    view! { <StatusDetails record clock refresh_failed /> }.into_any()
+                } else if let Some(key) = load_error.get() {
+                    view! { <p class="body" id="status-error">{move || i18n.t(&key)}</p> }.into_any()
+                } else {
+                    view! { <p class="body">{move || i18n.t("loading")}</p> }.into_any()
+                }
+            }}
+        </div>
     }
 }
 
 #[component]
-fn StatusDetails(record: ApplicationRecord) -> impl IntoView {
+fn StatusDetails(
+    record: ApplicationRecord,
+    clock: RwSignal<OffsetDateTime>,
+    refresh_failed: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let service_name = Catalogue::shared()
-        .service(&record.service)
-        .map(|s| s.name.clone());
+    let service = Catalogue::shared()
+        .service_in_region(&record.application.service, &record.application.region);
+    let service_name = service.as_ref().map(|s| s.name.clone());
+    let provider = service.as_ref().map(|s| s.provider.name.clone());
     let status_key = format!("status-{}", record.status.code());
+    let timeline = timeline(&record);
     let history = record
         .history
         .iter()
         .map(|event| {
             let key = format!("status-{}", event.status.code());
             let at = event.at;
-            let machine = at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
             view! {
-                <li class="timeline__item">
+                <li class="timeline__item" data-status=event.status.code()>
                     <span class="timeline__status">{move || i18n.t(&key)}</span>
                     " "
-                    <time class="timeline__time" datetime=machine>{move || crate::dates::format_moment(i18n.lang.get(), at)}</time>
+                    <time class="timeline__time" datetime=machine_time(at)>
+                        {move || format_moment(i18n.lang.get(), at)}
+                    </time>
                 </li>
             }
         })
         .collect_view();
+    let service_due = timeline.as_ref().and_then(|t| t.service_due);
+    let timeline_for_overdue = timeline.clone();
+    let service_overdue = move || {
+        timeline_for_overdue
+            .as_ref()
+            .is_some_and(|t| t.overdue(clock.get()))
+    };
+    let steps_view = timeline.map(|t| {
+        let channel = t.channel.clone();
+        let steps = t
+            .steps
+            .into_iter()
+            .enumerate()
+            .map(|(i, step)| view! { <StepItem i step clock /> })
+            .collect_view();
+        view! {
+            <h2 class="heading-m" id="timeline-heading">{move || i18n.t("status-timeline-heading")}</h2>
+            <p class="body" id="timeline-channel">
+                {move || i18n.t("status-timeline-channel")}
+                " "
+                {move || channel.get(i18n.lang.get()).to_owned()}
+            </p>
+            <ol class="status-timeline" id="status-timeline" aria-labelledby="timeline-heading">
+                {steps}
+            </ol>
+        }
+    });
+    let outcome = match (&record.result, &record.refusal_grounds, record.status) {
+        (Some(document), _, ApplicationStatus::ResultIssued) => {
+            let document = document.clone();
+            let service_id = record.application.service.clone();
+            let region = record.application.region.clone();
+            let applicant = record.application.applicant.clone();
+            Some(view! { <ResultDocumentView document service_id region applicant /> }.into_any())
+        }
+        (_, grounds, ApplicationStatus::Refused) => {
+            let grounds = grounds.clone().unwrap_or_default();
+            Some(view! { <RefusalNotice grounds provider /> }.into_any())
+        }
+        _ => None,
+    };
     view! {
-        <dl class="summary-list">
-            <div class="summary-list__row">
-                <dt class="summary-list__key">{move || i18n.t("status-reference")}</dt>
-                <dd class="summary-list__value" id="status-reference">{record.reference.clone()}</dd>
+        <div class="status-page__screen">
+            <p class="status-refresh-failed" id="refresh-failed" role="status" hidden=move || !refresh_failed.get()>
+                {move || i18n.t("status-refresh-failed")}
+            </p>
+            <div aria-live="polite" id="status-live">
+                <dl class="summary-list">
+                    <div class="summary-list__row">
+                        <dt class="summary-list__key">{move || i18n.t("status-reference")}</dt>
+                        <dd class="summary-list__value" id="status-reference">{record.reference.clone()}</dd>
+                    </div>
+                    <div class="summary-list__row">
+                        <dt class="summary-list__key">{move || i18n.t("status-service")}</dt>
+                        <dd class="summary-list__value">
+                            {move || service_name.as_ref().map(|n| n.get(i18n.lang.get()).to_owned())}
+                        </dd>
+                    </div>
+                    <div class="summary-list__row">
+                        <dt class="summary-list__key">{move || i18n.t("status-current")}</dt>
+                        <dd class="summary-list__value">
+                            <strong class="tag" id="status-current" data-status=record.status.code()>
+                                {move || i18n.t(&status_key)}
+                            </strong>
+                        </dd>
+                    </div>
+                    <div class="summary-list__row">
+                        <dt class="summary-list__key">{move || i18n.t("status-submitted-at")}</dt>
+                        <dd class="summary-list__value">
+                            <time datetime=machine_time(record.submitted_at)>
+                                {move || format_moment(i18n.lang.get(), record.submitted_at)}
+                            </time>
+                        </dd>
+                    </div>
+                    <div class="summary-list__row">
+                        <dt class="summary-list__key">{move || i18n.t("status-service-due")}</dt>
+                        <dd class="summary-list__value">
+                            {move || match service_due {
+                                Some(due) => view! {
+                                    <time id="service-due" datetime=machine_time(due)>
+                                        {format_moment(i18n.lang.get(), due)}
+                                    </time>
+                                }.into_any(),
+                                None => view! { <span id="service-due-unknown">{i18n.t("status-due-unknown")}</span> }.into_any(),
+                            }}
+                            " "
+                            {move || service_overdue().then(|| view! {
+                                <strong class="overdue" id="service-overdue">{i18n.t("status-service-overdue")}</strong>
+                            })}
+                        </dd>
+                    </div>
+                </dl>
             </div>
-            <div class="summary-list__row">
-                <dt class="summary-list__key">{move || i18n.t("status-service")}</dt>
-                <dd class="summary-list__value">
-                    {move || service_name.as_ref().map(|n| n.get(i18n.lang.get()).to_owned())}
-                </dd>
-            </div>
-            <div class="summary-list__row">
-                <dt class="summary-list__key">{move || i18n.t("status-current")}</dt>
-                <dd class="summary-list__value">
-                    <strong class="tag" id="status-current" data-status=record.status.code()>
-                        {move || i18n.t(&status_key)}
-                    </strong>
-                </dd>
-            </div>
-            <div class="summary-list__row">
-                <dt class="summary-list__key">{move || i18n.t("status-submitted-at")}</dt>
-                <dd class="summary-list__value">{move || crate::dates::format_moment(i18n.lang.get(), record.submitted_at)}</dd>
-            </div>
-        </dl>
-        <h2 class="heading-m">{move || i18n.t("status-history")}</h2>
-        <ol class="timeline" id="status-history">{history}</ol>
+            {steps_view}
+            <h2 class="heading-m">{move || i18n.t("status-history")}</h2>
+            <ol class="timeline" id="status-history">{history}</ol>
+        </div>
+        {outcome}
+        <p class="body status-page__screen">
+            <a href="/applications" id="my-applications-link">{move || i18n.t("status-my-applications-link")}</a>
+        </p>
+    }
+}
+
+#[component]
+fn StepItem(i: usize, step: TimelineStep, clock: RwSignal<OffsetDateTime>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = step.state;
+    let overdue_step = step.clone();
+    let overdue = Memo::new(move |_| overdue_step.overdue(clock.get()));
+    let max = step.max.map(|max| {
+        let key = match max.unit {
+            DurationUnit::Minutes => "status-max-minutes",
+            DurationUnit::Hours => "status-max-hours",
+            DurationUnit::WorkingDays => "status-max-working-days",
+            DurationUnit::CalendarDays => "status-max-calendar-days",
+        };
+        move || i18n.t_with(key, &[("count", max.value.into())])
+    });
+    let state_key = format!("status-step-{}", state.code());
+    let actor = step.actor.clone();
+    let action = step.action.clone();
+    view! {
+        <li
+            class="status-step"
+            class:status-step--current=state == StepState::Current
+            class:status-step--done=state == StepState::Done
+            id=format!("step-{i}")
+            data-state=state.code()
+            data-overdue=move || overdue.get().to_string()
+            aria-current=(state == StepState::Current).then_some("step")
+        >
+            <span class="status-step__state">{move || i18n.t(&state_key)}</span>
+            <h3 class="status-step__action">{move || action.get(i18n.lang.get()).to_owned()}</h3>
+            <p class="status-step__actor">
+                {move || i18n.t("status-step-actor")} " " {move || actor.get(i18n.lang.get()).to_owned()}
+            </p>
+            <p class="status-step__max">
+                {match max {
+                    Some(text) => text.into_any(),
+                    None => (move || i18n.t("status-max-none")).into_any(),
+                }}
+            </p>
+            {step.due.map(|due| view! {
+                <p class="status-step__due">
+                    {move || i18n.t("status-step-due")} " "
+                    <time class="status-step__due-time" id=format!("step-{i}-due") datetime=machine_time(due)>
+                        {move || format_moment(i18n.lang.get(), due)}
+                    </time>
+                </p>
+            })}
+            {step.done_at.map(|at| view! {
+                <p class="status-step__done">
+                    {move || i18n.t("status-step-done-at")} " "
+                    <time id=format!("step-{i}-done") datetime=machine_time(at)>
+                        {move || format_moment(i18n.lang.get(), at)}
+                    </time>
+                </p>
+            })}
+            {move || overdue.get().then(|| view! {
+                <strong class="overdue status-step__overdue">{i18n.t("status-step-overdue")}</strong>
+            })}
+        </li>
     }
 }

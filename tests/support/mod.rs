@@ -255,3 +255,44 @@ pub async fn open_sign_step(client: &Client, base: &str, query: &str, lang: &str
         .unwrap();
     wait_for(client, "#sign").await;
 }
+
+/// Like [`start_server`], with the operator endpoints enabled under `operator_token`.
+pub async fn start_server_with(
+    data_dir: &std::path::Path,
+    operator_token: Option<&str>,
+) -> egov_server::RunningServer {
+    egov_server::start(egov_server::Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data_dir: data_dir.to_owned(),
+        static_dir: Some(dist_dir()),
+        trust_test_ca: true,
+        connect_sources: vec!["ws://127.0.0.1:*".into()],
+        operator_token: operator_token.map(str::to_owned),
+        ..egov_server::Config::default()
+    })
+    .await
+    .expect("server starts")
+}
+
+/// Moves an application through the provider-side endpoint, as an operator does; panics
+/// unless the server accepts the transition.
+pub async fn operator_transition(
+    base: &str,
+    token: &str,
+    reference: &str,
+    request: &egov_domain::api::TransitionRequest,
+) -> egov_domain::api::ApplicationRecord {
+    let response = reqwest::Client::new()
+        .post(format!(
+            "{base}/api/v1/operator/applications/{reference}/transitions"
+        ))
+        .bearer_auth(token)
+        .json(request)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    let body = response.text().await.unwrap();
+    assert!(status.is_success(), "transition refused: {status} {body}");
+    serde_json::from_str(&body).unwrap()
+}

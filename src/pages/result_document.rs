@@ -1,0 +1,163 @@
+//! What the provider issued: the result document, to read, print (one A4 page: see the print
+//! section of `style/main.css`) and save; or a refusal with its grounds and what to do next.
+
+use crate::dates::{format_date_string, format_moment};
+use crate::i18n::use_i18n;
+use egov_domain::api::{ResultDocument, ResultDocumentKind};
+use egov_domain::catalogue::ResultId;
+use egov_domain::{Applicant, Catalogue, LocalizedText, RegionId, ServiceId};
+use leptos::prelude::*;
+
+fn kind_key(kind: ResultDocumentKind) -> &'static str {
+    match kind {
+        ResultDocumentKind::Referral => "resultdoc-kind-referral",
+        ResultDocumentKind::Notice => "resultdoc-kind-notice",
+    }
+}
+
+fn applicant_name(applicant: &Applicant) -> String {
+    [
+        Some(applicant.surname.as_str()),
+        Some(applicant.given_name.as_str()),
+        applicant.patronymic.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+#[component]
+pub fn ResultDocumentView(
+    document: ResultDocument,
+    service_id: ServiceId,
+    region: RegionId,
+    applicant: Applicant,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let service = Catalogue::shared().service_in_region(&service_id, &region);
+    // The catalogue's name of the result (the kind of referral), where the server names it.
+    let result_name: Option<LocalizedText> = service.as_ref().and_then(|s| {
+        let id = document.result.as_deref()?;
+        s.result(&ResultId::new(id)).map(|r| r.name.clone())
+    });
+    let service_name = service.as_ref().map(|s| s.name.clone());
+    let kind = kind_key(document.kind);
+    let name = applicant_name(&applicant);
+    let iin = applicant.iin.clone();
+    let signature = document.head_signature.clone();
+    let signed_at = signature.signed_at;
+    let date = document.date.clone();
+    // A plain-text copy to keep: the same fields, in the current language.
+    let saved_text = {
+        let document = document.clone();
+        let (name, iin, result_name, service_name) = (
+            name.clone(),
+            iin.clone(),
+            result_name.clone(),
+            service_name.clone(),
+        );
+        move || {
+            let lang = i18n.lang.get();
+            let mut lines = vec![i18n.t(kind)];
+            if let Some(r) = &result_name {
+                lines.push(r.get(lang).to_owned());
+            }
+            if let Some(s) = &service_name {
+                lines.push(format!("{}: {}", i18n.t("status-service"), s.get(lang)));
+            }
+            lines.extend([
+                format!("{}: {}", i18n.t("resultdoc-number"), document.number),
+                format!(
+                    "{}: {}",
+                    i18n.t("resultdoc-date"),
+                    format_date_string(lang, &document.date)
+                ),
+                format!("{}: {}", i18n.t("resultdoc-provider"), document.provider),
+                format!(
+                    "{}: {name}, {} {iin}",
+                    i18n.t("resultdoc-applicant"),
+                    i18n.t("resultdoc-iin")
+                ),
+                format!(
+                    "{}: {}, {} {}, {}",
+                    i18n.t("resultdoc-signature"),
+                    document.head_signature.signer_name,
+                    i18n.t("resultdoc-certificate-serial"),
+                    document.head_signature.certificate_serial,
+                    format_moment(lang, document.head_signature.signed_at)
+                ),
+            ]);
+            let text = lines.join("\n");
+            let encoded: String = js_sys::encode_uri_component(&text).into();
+            format!("data:text/plain;charset=utf-8,{encoded}")
+        }
+    };
+    let file_name = format!("{}.txt", document.number);
+    view! {
+        <section class="result-section" aria-labelledby="result-heading">
+            <h2 class="heading-m status-page__screen" id="result-heading">{move || i18n.t("resultdoc-heading")}</h2>
+            <article class="result-document" id="result-document" data-kind=kind>
+                <header class="result-document__header">
+                    <p class="result-document__provider" id="result-provider">{document.provider.clone()}</p>
+                    <h3 class="result-document__title" id="result-kind">{move || i18n.t(kind)}</h3>
+                    {result_name.clone().map(|r| view! {
+                        <p class="result-document__subtitle" id="result-name">{move || r.get(i18n.lang.get()).to_owned()}</p>
+                    })}
+                </header>
+                <dl class="result-document__fields">
+                    <dt>{move || i18n.t("resultdoc-number")}</dt>
+                    <dd id="result-number">{document.number.clone()}</dd>
+                    <dt>{move || i18n.t("resultdoc-date")}</dt>
+                    <dd id="result-date">{move || format_date_string(i18n.lang.get(), &date)}</dd>
+                    {service_name.map(|s| view! {
+                        <dt>{move || i18n.t("status-service")}</dt>
+                        <dd id="result-service">{move || s.get(i18n.lang.get()).to_owned()}</dd>
+                    })}
+                    <dt>{move || i18n.t("resultdoc-applicant")}</dt>
+                    <dd id="result-applicant">{name} ", " {move || i18n.t("resultdoc-iin")} " " {iin}</dd>
+                </dl>
+                <div class="result-document__signature" id="result-signature">
+                    <p class="result-document__signature-title">{move || i18n.t("resultdoc-signature")}</p>
+                    <p>{signature.signer_name.clone()}</p>
+                    <p>{move || i18n.t("resultdoc-certificate-serial")} " " {signature.certificate_serial.clone()}</p>
+                    <p>{move || i18n.t("resultdoc-signed-at")} " " {move || format_moment(i18n.lang.get(), signed_at)}</p>
+                </div>
+            </article>
+            <div class="result-actions status-page__screen">
+                <button type="button" class="button" id="print-result" on:click=move |_| { let _ = window().print(); }>
+                    {move || i18n.t("resultdoc-print")}
+                </button>
+                " "
+                <a class="button button--secondary" id="save-result" download=file_name href=saved_text>
+                    {move || i18n.t("resultdoc-save")}
+                </a>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn RefusalNotice(grounds: String, provider: Option<LocalizedText>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="refusal status-page__screen" id="refusal" aria-labelledby="refusal-heading">
+            <h2 class="heading-m" id="refusal-heading">{move || i18n.t("refusal-heading")}</h2>
+            {provider.map(|p| view! {
+                <p class="body">{move || i18n.t("refusal-by")} " " {move || p.get(i18n.lang.get()).to_owned()}</p>
+            })}
+            <p class="body">{move || i18n.t("refusal-grounds-label")}</p>
+            <blockquote class="refusal__grounds" id="refusal-grounds">{grounds}</blockquote>
+            <h3 class="heading-s">{move || i18n.t("refusal-next-heading")}</h3>
+            <ul class="list list--bullet" id="refusal-next">
+                <li>{move || i18n.t("refusal-next-fix")}</li>
+                <li>{move || i18n.t("refusal-next-complain")}</li>
+                <li>{move || i18n.t("refusal-next-court")}</li>
+            </ul>
+            <p class="body">
+                <a href="/services">{move || i18n.t("refusal-apply-again")}</a>
+            </p>
+        </section>
+    }
+}
