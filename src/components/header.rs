@@ -41,6 +41,9 @@ pub fn Header() -> impl IntoView {
                 <a class="header__title" href="/">
                     {move || i18n.t("app-title")}
                 </a>
+                <a class="header__link" href="/applications" id="my-applications-link">
+                    {move || i18n.t("status-my-applications-link")}
+                </a>
                 <nav class="language-switch" aria-label=move || i18n.t("language-switch-label")>
                     <ul>{switch}</ul>
                 </nav>
