@@ -146,6 +146,7 @@ fn test() -> Result {
     }
     build_app()?;
     size::report(&root().join("dist"))?;
+    size::check_budget(&root().join("dist"), &root().join("size-budget.toml"))?;
     // Native: domain, server, xtask, and the end-to-end tests (they drive dist/ in Chromium).
     run(cmd("cargo").args(["test", "--workspace", "--all-features"]))?;
     // In the browser: wasm-bindgen-test in headless Chromium.

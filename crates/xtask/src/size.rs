@@ -84,3 +84,33 @@ pub fn report(dist: &Path) -> Result {
     );
     Ok(())
 }
+
+/// Fails when the first-load bytes (brotli) exceed the committed budget in `size-budget.toml`.
+pub fn check_budget(dist: &Path, budget_file: &Path) -> Result {
+    let text = std::fs::read_to_string(budget_file)
+        .map_err(|e| format!("{}: {e}", budget_file.display()))?;
+    let budget: usize = text
+        .lines()
+        .filter_map(|line| line.split_once('='))
+        .find(|(key, _)| key.trim() == "first_load_brotli_bytes")
+        .and_then(|(_, value)| value.trim().replace('_', "").parse().ok())
+        .ok_or_else(|| format!("{} has no first_load_brotli_bytes", budget_file.display()))?;
+    let first_load: usize = measure(dist)?
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.path.extension().and_then(|e| e.to_str()),
+                Some("wasm" | "js" | "css")
+            )
+        })
+        .map(|s| s.brotli)
+        .sum();
+    println!("first load (wasm + js + css, brotli): {first_load} bytes, budget {budget}");
+    if first_load > budget {
+        return Err(format!(
+            "first load is {first_load} brotli bytes, over the budget of {budget} in {}",
+            budget_file.display()
+        ));
+    }
+    Ok(())
+}
