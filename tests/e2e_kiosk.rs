@@ -199,15 +199,13 @@ async fn without_an_answer_the_kiosk_forgets_the_person() {
     wait_for_text(&c, "#kiosk-idle-body", |t| t.contains("секунд")).await;
     let focused = c.active_element().await.unwrap().attr("id").await.unwrap();
     assert_eq!(focused.as_deref(), Some("kiosk-continue"));
-    assert_eq!(current_path(&c).await, "/apply/job_seeker_registration/name");
+    assert_eq!(
+        current_path(&c).await,
+        "/apply/job_seeker_registration/name"
+    );
 
     // It expires: back to the language choice, nothing chosen, nothing stored.
-    wait_until_path_within(
-        &c,
-        "/language",
-        Duration::from_secs(COUNTDOWN_S + 15),
-    )
-    .await;
+    wait_until_path_within(&c, "/language", Duration::from_secs(COUNTDOWN_S + 15)).await;
     wait_for_text(&c, "#page-heading", |t| t.contains("Қай тілде")).await;
     assert!(!dialog_open(&c).await);
     assert!(is_kiosk(&c).await, "still a kiosk after the wipe");
@@ -268,7 +266,10 @@ async fn continue_keeps_the_application_and_the_keyboard_types() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert!(!dialog_open(&c).await, "Continue closes the dialog");
-    assert_eq!(current_path(&c).await, "/apply/job_seeker_registration/name");
+    assert_eq!(
+        current_path(&c).await,
+        "/apply/job_seeker_registration/name"
+    );
     assert_eq!(value(&c, "#surname").await, "Сейткалиұ");
     // What the keyboard typed reached the draft, not only the input: it survives a round trip.
     click(&c, "#back").await;
@@ -320,7 +321,12 @@ async fn every_target_is_at_least_44_by_44_in_kiosk_mode() {
     click(&c, "#continue").await;
     wait_for(&c, "#error-summary a[href='#iin']").await;
     assert_targets_at_least_44(&c, "IIN with an error", 6).await;
-    c.find(Locator::Css("#iin")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#iin"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_for(&c, "#kiosk-keyboard").await;
     assert_targets_at_least_44(&c, "IIN with the keypad", 15).await;
 

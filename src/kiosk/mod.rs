@@ -76,9 +76,16 @@ impl KioskSettings {
     }
 }
 
+/// The mounted app: the owner it was mounted under, its `UnmountHandle` (type-erased), and the
+/// configuration it started with.
+struct Mounted {
+    owner: Owner,
+    handle: Box<dyn std::any::Any>,
+    config: AppConfig,
+}
+
 thread_local! {
-    /// The mounted app (an `UnmountHandle`, type-erased) and the configuration it started with.
-    static MOUNTED: RefCell<Option<(Box<dyn std::any::Any>, AppConfig)>> = const { RefCell::new(None) };
+    static MOUNTED: RefCell<Option<Mounted>> = const { RefCell::new(None) };
     /// Object URLs made for previews; revoked on a wipe.
     static OBJECT_URLS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
@@ -88,17 +95,34 @@ thread_local! {
 pub fn mount_app(config: AppConfig) {
     let body = document().body().expect("the page has a body");
     let for_view = config.clone();
-    let handle = leptos::mount::mount_to(body, move || view! { <crate::App config=for_view /> });
-    let previous = MOUNTED.with(|m| m.borrow_mut().replace((Box::new(handle), config)));
+    // The app's root owner is a child of this one, so that a wipe can run every cleanup (the
+    // router's and our window listeners, timers) even while something still holds the root.
+    let owner = Owner::new();
+    let handle = owner
+        .with(|| leptos::mount::mount_to(body, move || view! { <crate::App config=for_view /> }));
+    let previous = MOUNTED.with(|m| {
+        m.borrow_mut().replace(Mounted {
+            owner,
+            handle: Box::new(handle),
+            config,
+        })
+    });
     drop(previous);
 }
 
-/// Drops the mounted app (its owner, signals, effects, DOM) and mounts it again with the
-/// configuration it started with.
+/// Drops the mounted app (its owner, signals, effects, listeners, DOM) and mounts it again with
+/// the configuration it started with.
 pub fn remount() {
     let previous = MOUNTED.with(|m| m.borrow_mut().take());
-    if let Some((handle, config)) = previous {
+    if let Some(Mounted {
+        owner,
+        handle,
+        config,
+    }) = previous
+    {
         drop(handle);
+        owner.cleanup();
+        drop(owner);
         mount_app(config);
     }
 }
