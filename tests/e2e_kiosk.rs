@@ -1,6 +1,7 @@
 //! Kiosk mode end to end in headless Chromium against the real server (README "Kiosk mode"):
 //! the inactivity dialog wipes a half-filled application and every browser storage, "Continue"
-//! keeps it, the on-screen keyboard types into the fields, and every target is at least 44×44.
+//! keeps it and "Finish" wipes at once, the on-screen keyboard types into the fields, and every
+//! target is at least 44×44.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -281,6 +282,14 @@ async fn continue_keeps_the_application_and_the_keyboard_types() {
     assert_targets_at_least_44(&c, "IIN step with the keypad", 10).await;
     continue_to(&c, "/name").await;
     assert_eq!(value(&c, "#surname").await, "Сейткалиұ");
+
+    // "Finish" wipes at once, without waiting for the countdown.
+    wait_for_dialog(&c).await;
+    click(&c, "#kiosk-finish").await;
+    wait_until_path_within(&c, "/language", Duration::from_secs(5)).await;
+    wait_for(&c, "#page-heading").await;
+    assert!(!dialog_open(&c).await);
+    assert_nothing_stored(storage(&c).await, "after Finish");
 
     c.close().await.unwrap();
     server.stop().await.unwrap();
