@@ -10,6 +10,7 @@ pub mod dom;
 pub mod draft;
 pub mod flow;
 pub mod i18n;
+pub mod kiosk;
 pub mod pages;
 pub mod signer;
 pub mod state;
@@ -46,6 +47,8 @@ pub struct AppConfig {
     pub api_base: String,
     pub storage: StorageMode,
     pub signer: SignerConfig,
+    /// Kiosk mode (README "Kiosk mode"); None in the ordinary web mode.
+    pub kiosk: Option<kiosk::KioskSettings>,
 }
 
 /// Provides the configured signer as a `SignerHandle`, and the concrete signer too: the stub
@@ -93,6 +96,7 @@ pub fn provide_app_context(config: AppConfig) {
 
 #[component]
 pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
+    let kiosk = config.kiosk;
     provide_app_context(config);
     let i18n = i18n::use_i18n();
     let wizard = state::use_wizard();
@@ -130,6 +134,7 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
                     </Routes>
                 </main>
             </div>
+            {kiosk.map(|settings| view! { <kiosk::KioskLayer settings /> })}
         </Router>
     }
 }
@@ -147,7 +152,9 @@ pub fn initial_lang() -> Option<Lang> {
 
 /// How to start, as the host page says: the language (`initial_lang`) and the signer, from the
 /// `<meta name="egov-wizard-signer" content="signer=ncalayer; ncalayer-url=…">` tag and then the
-/// query (`?signer=ncalayer&ncalayer-url=…&ncalayer-timeout-ms=…`), the query winning.
+/// query (`?signer=ncalayer&ncalayer-url=…&ncalayer-timeout-ms=…`), the query winning; and kiosk
+/// mode the same way from `<meta name="egov-wizard-mode" content="mode=kiosk; kiosk-timeout-s=…">`
+/// and `?mode=kiosk&kiosk-timeout-s=…`. A kiosk keeps everything in memory.
 pub fn initial_config() -> AppConfig {
     fn decoded(text: &str) -> Vec<(String, String)> {
         crate::signer::setting_pairs(text)
@@ -160,19 +167,35 @@ pub fn initial_config() -> AppConfig {
             })
             .collect()
     }
-    let meta = document()
-        .query_selector("meta[name='egov-wizard-signer']")
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-        .unwrap_or_default();
+    let meta_content = |name: &str| {
+        document()
+            .query_selector(&format!("meta[name='{name}']"))
+            .ok()
+            .flatten()
+            .and_then(|meta| meta.get_attribute("content"))
+            .unwrap_or_default()
+    };
+    let meta = meta_content("egov-wizard-signer");
+    let mode_meta = decoded(&meta_content("egov-wizard-mode"));
     let query = window().location().search().unwrap_or_default();
     let (meta, query) = (decoded(&meta), decoded(&query));
+    let kiosk = kiosk::KioskSettings::from_settings(
+        mode_meta
+            .iter()
+            .chain(query.iter())
+            .map(|(n, v)| (n.as_str(), v.as_str())),
+    );
     AppConfig {
         lang: initial_lang(),
         signer: SignerConfig::default()
             .with_settings(meta.iter().map(|(n, v)| (n.as_str(), v.as_str())))
             .with_settings(query.iter().map(|(n, v)| (n.as_str(), v.as_str()))),
+        storage: if kiosk.is_some() {
+            StorageMode::Memory
+        } else {
+            StorageMode::Local
+        },
+        kiosk,
         ..AppConfig::default()
     }
 }

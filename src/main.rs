@@ -1,8 +1,8 @@
-use egov_wizard::{initial_config, App};
-use leptos::prelude::*;
+use egov_wizard::initial_config;
 
 fn main() {
     console_error_panic_hook::set_once();
-    let config = initial_config();
-    mount_to_body(move || view! { <App config /> });
+    // Mounted with its `UnmountHandle` kept (in `kiosk`): a kiosk wipes a person's session by
+    // unmounting the app and mounting a fresh one.
+    egov_wizard::kiosk::mount_app(initial_config());
 }

@@ -41,6 +41,20 @@ impl Upload {
     }
 }
 
+thread_local! {
+    /// Requests started and perhaps not finished, for [`abort_all`].
+    static IN_FLIGHT: RefCell<Vec<XmlHttpRequest>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Aborts every upload still in flight (a kiosk forgetting the person). Each one ends as
+/// cancelled (`on_done(Err(None))`); a finished request is left alone.
+pub fn abort_all() {
+    let all = IN_FLIGHT.with(|all| std::mem::take(&mut *all.borrow_mut()));
+    for xhr in all {
+        let _ = xhr.abort();
+    }
+}
+
 fn failure(xhr: &XmlHttpRequest) -> ApiFailure {
     let status = xhr.status().unwrap_or(0);
     if status == 0 {
@@ -116,6 +130,11 @@ pub fn start(
     xhr.set_onabort(Some(abort.as_ref().unchecked_ref()));
     xhr.send_with_opt_blob(Some(file))
         .map_err(|_| ApiFailure::Network)?;
+    IN_FLIGHT.with(|all| {
+        let mut all = all.borrow_mut();
+        all.retain(|x| x.ready_state() != XmlHttpRequest::DONE);
+        all.push(xhr.clone());
+    });
     Ok(Upload {
         xhr,
         _callbacks: vec![progress, load, error, abort],
