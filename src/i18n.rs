@@ -18,7 +18,13 @@ macro_rules! locale_files {
     };
 }
 
-locale_files!("wizard.ftl", "steps.ftl", "signer.ftl", "status.ftl", "kiosk.ftl");
+locale_files!(
+    "wizard.ftl",
+    "steps.ftl",
+    "signer.ftl",
+    "status.ftl",
+    "kiosk.ftl"
+);
 
 /// The locale files of `lang`, as (file name, contents).
 pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
