@@ -144,8 +144,7 @@ pub fn OnScreenKeyboard() -> impl IntoView {
     let layout = RwSignal::new(Layout::for_lang(i18n.lang.get_untracked()));
     let shift = RwSignal::new(false);
 
-    // Follows the focus: a typing field shows its pad; the keyboard itself keeps it; anything
-    // else hides it.
+    // Follows the focus: a typing field shows its pad.
     let focus = window_event_listener(leptos::ev::focusin, move |ev| {
         let Some(element) = ev
             .target()
@@ -160,7 +159,11 @@ pub fn OnScreenKeyboard() -> impl IntoView {
                 return;
             }
         }
-        if !matches!(element.closest(".kiosk-keyboard"), Ok(Some(_))) {
+        // Tapping a button beside the field (Continue) must not pull the keyboard away under
+        // the finger: the page would shrink, scroll, and the tap land elsewhere. The keyboard
+        // goes when its field goes (a new step focuses its heading).
+        let field_gone = target.get_value().is_none_or(|input| !input.is_connected());
+        if field_gone && !matches!(element.closest(".kiosk-keyboard"), Ok(Some(_))) {
             pad.set(None);
         }
     });
