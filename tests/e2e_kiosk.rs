@@ -16,43 +16,6 @@ const KIOSK: &str = "?mode=kiosk&kiosk-timeout-s=6";
 /// The countdown the dialog must show at least (WCAG 2.2.1).
 const COUNTDOWN_S: u64 = 20;
 
-async fn type_into(c: &Client, css: &str, text: &str) {
-    let input = wait_for(c, css).await;
-    input.clear().await.unwrap();
-    input.send_keys(text).await.unwrap();
-}
-
-async fn wait_until_path_within(c: &Client, suffix: &str, limit: Duration) {
-    let deadline = tokio::time::Instant::now() + limit;
-    while tokio::time::Instant::now() < deadline {
-        if current_path(c).await.ends_with(suffix) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!(
-        "expected a path ending {suffix}, at {}",
-        current_path(c).await
-    );
-}
-
-async fn wait_until_path(c: &Client, suffix: &str) {
-    wait_until_path_within(c, suffix, WAIT).await;
-}
-
-async fn continue_to(c: &Client, suffix: &str) {
-    click(c, "#continue").await;
-    wait_until_path(c, suffix).await;
-}
-
-async fn choose_language_and_region(c: &Client, language_option: &str, region_option: &str) {
-    wait_until_path(c, "/language").await;
-    click(c, &format!("label[for='{language_option}']")).await;
-    continue_to(c, "/region").await;
-    click(c, &format!("label[for='{region_option}']")).await;
-    continue_to(c, "/services").await;
-}
-
 /// Language (Russian), region, service, IIN, and the surname on the next step.
 async fn fill_half_a_form(c: &Client) {
     choose_language_and_region(c, "language-1", "region-1").await;

@@ -19,38 +19,6 @@ fn sample_pdf(dir: &std::path::Path) -> std::path::PathBuf {
     path
 }
 
-async fn type_into(c: &Client, css: &str, text: &str) {
-    let input = wait_for(c, css).await;
-    input.clear().await.unwrap();
-    input.send_keys(text).await.unwrap();
-}
-
-async fn continue_to(c: &Client, path_suffix: &str) {
-    click(c, "#continue").await;
-    wait_until_path(c, path_suffix).await;
-}
-
-async fn wait_until_path(c: &Client, suffix: &str) {
-    for _ in 0..200 {
-        if current_path(c).await.ends_with(suffix) {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!(
-        "expected a path ending {suffix}, at {}",
-        current_path(c).await
-    );
-}
-
-async fn choose_language_and_region(c: &Client, language_option: &str, region_option: &str) {
-    wait_until_path(c, "/language").await;
-    click(c, &format!("label[for='{language_option}']")).await;
-    continue_to(c, "/region").await;
-    click(c, &format!("label[for='{region_option}']")).await;
-    continue_to(c, "/services").await;
-}
-
 /// Name, date of birth, contact, address and category, from the name step on.
 async fn fill_personal_details(c: &Client, service: &str) {
     wait_until_path(c, &format!("/apply/{service}/name")).await;

@@ -296,3 +296,47 @@ pub async fn operator_transition(
     assert!(status.is_success(), "transition refused: {status} {body}");
     serde_json::from_str(&body).unwrap()
 }
+
+/// Replaces the text of an input, as a person typing it.
+pub async fn type_into(client: &Client, css: &str, text: &str) {
+    let input = wait_for(client, css).await;
+    input.clear().await.unwrap();
+    input.send_keys(text).await.unwrap();
+}
+
+pub async fn wait_until_path_within(client: &Client, suffix: &str, limit: Duration) {
+    let deadline = tokio::time::Instant::now() + limit;
+    while tokio::time::Instant::now() < deadline {
+        if current_path(client).await.ends_with(suffix) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!(
+        "expected a path ending {suffix}, at {}",
+        current_path(client).await
+    );
+}
+
+pub async fn wait_until_path(client: &Client, suffix: &str) {
+    wait_until_path_within(client, suffix, WAIT).await;
+}
+
+/// Presses Continue and waits for the next step.
+pub async fn continue_to(client: &Client, suffix: &str) {
+    click(client, "#continue").await;
+    wait_until_path(client, suffix).await;
+}
+
+/// The first-visit questions: language, then region, ending on the catalogue.
+pub async fn choose_language_and_region(
+    client: &Client,
+    language_option: &str,
+    region_option: &str,
+) {
+    wait_until_path(client, "/language").await;
+    click(client, &format!("label[for='{language_option}']")).await;
+    continue_to(client, "/region").await;
+    click(client, &format!("label[for='{region_option}']")).await;
+    continue_to(client, "/services").await;
+}
