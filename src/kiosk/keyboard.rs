@@ -219,6 +219,19 @@ pub fn OnScreenKeyboard() -> impl IntoView {
             })
             .collect_view()
     };
+    let backspace_key = move || {
+        view! {
+            <button
+                type="button"
+                class="kiosk-key kiosk-key--wide"
+                id="kiosk-key-backspace"
+                on:mousedown=keep_focus
+                on:click=move |_| press(Edit::Backspace)
+            >
+                {move || i18n.t("kiosk-key-backspace")}
+            </button>
+        }
+    };
     let text_pad = move || {
         let switch = Layout::ALL
             .into_iter()
@@ -260,15 +273,7 @@ pub fn OnScreenKeyboard() -> impl IntoView {
                 >
                     {move || i18n.t("kiosk-key-space")}
                 </button>
-                <button
-                    type="button"
-                    class="kiosk-key kiosk-key--wide"
-                    id="kiosk-key-backspace"
-                    on:mousedown=keep_focus
-                    on:click=move |_| press(Edit::Backspace)
-                >
-                    {move || i18n.t("kiosk-key-backspace")}
-                </button>
+                {backspace_key()}
             </div>
             <div class="kiosk-keyboard__row" role="group" aria-label=move || i18n.t("kiosk-layout-label")>
                 {switch}
@@ -280,15 +285,7 @@ pub fn OnScreenKeyboard() -> impl IntoView {
             {move || key_rows("kiosk-keys-numeric")}
             <div class="kiosk-keyboard__row">
                 {plus.then(|| key_button(i18n.t("kiosk-key-plus")))}
-                <button
-                    type="button"
-                    class="kiosk-key kiosk-key--wide"
-                    id="kiosk-key-backspace"
-                    on:mousedown=keep_focus
-                    on:click=move |_| press(Edit::Backspace)
-                >
-                    {move || i18n.t("kiosk-key-backspace")}
-                </button>
+                {backspace_key()}
             </div>
         }
     };

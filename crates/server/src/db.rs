@@ -201,11 +201,7 @@ impl Db {
                 "DELETE FROM sign_in_challenges WHERE expires_at < ?1",
                 [format_time(OffsetDateTime::now_utc())],
             )?;
-            conn.execute(
-                "INSERT INTO sign_in_challenges (challenge, expires_at) VALUES (?1, ?2)",
-                params![challenge.challenge, format_time(challenge.expires_at)],
-            )?;
-            Ok(())
+            insert_challenge_row(conn, &challenge)
         })
         .await
     }
@@ -216,14 +212,8 @@ impl Db {
         &self,
         challenge: egov_domain::api::SessionChallenge,
     ) -> Result<(), DbError> {
-        self.with_conn(move |conn| {
-            conn.execute(
-                "INSERT INTO sign_in_challenges (challenge, expires_at) VALUES (?1, ?2)",
-                params![challenge.challenge, format_time(challenge.expires_at)],
-            )?;
-            Ok(())
-        })
-        .await
+        self.with_conn(move |conn| insert_challenge_row(conn, &challenge))
+            .await
     }
 
     /// Removes a challenge and returns when it expires; `None` if unknown or already used.
@@ -410,6 +400,17 @@ impl Db {
         self.with_conn(move |conn| read_record(conn, &reference))
             .await
     }
+}
+
+fn insert_challenge_row(
+    conn: &Connection,
+    challenge: &egov_domain::api::SessionChallenge,
+) -> Result<(), DbError> {
+    conn.execute(
+        "INSERT INTO sign_in_challenges (challenge, expires_at) VALUES (?1, ?2)",
+        params![challenge.challenge, format_time(challenge.expires_at)],
+    )?;
+    Ok(())
 }
 
 fn read_record(conn: &Connection, reference: &str) -> Result<Option<ApplicationRecord>, DbError> {
