@@ -33,10 +33,31 @@ impl ApiFailure {
     }
 }
 
-/// Where the API lives: same origin by default; an embedding page may point elsewhere.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+impl ApiFailure {
+    /// The machine-readable code an embedding page receives in `egov-wizard:error`.
+    pub fn code(&self) -> &str {
+        match self {
+            ApiFailure::Problem(p) => &p.code,
+            ApiFailure::Network => "network",
+            ApiFailure::Unexpected(_) => "unexpected",
+        }
+    }
+
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiFailure::Problem(p) => Some(p.status),
+            ApiFailure::Network => None,
+            ApiFailure::Unexpected(status) => Some(*status),
+        }
+    }
+}
+
+/// Where the API lives: same origin by default; an embedding page may point elsewhere. Each
+/// failure is also reported to the embedding page, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiClient {
     pub base: String,
+    pub events: crate::events::HostEvents,
 }
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiFailure> {
@@ -60,6 +81,13 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiFailure
 }
 
 impl ApiClient {
+    fn reported<T>(&self, result: Result<T, ApiFailure>) -> Result<T, ApiFailure> {
+        if let Err(failure) = &result {
+            self.events.error(failure.code(), failure.status());
+        }
+        result
+    }
+
     fn url(&self, path: &str) -> String {
         format!("{}{API_PREFIX}{path}", self.base.trim_end_matches('/'))
     }
@@ -71,41 +99,57 @@ impl ApiClient {
         signed: &SignedApplication,
         idempotency_key: &str,
     ) -> Result<ApplicationRecord, ApiFailure> {
-        let request = Request::post(&self.url("/applications"))
-            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
-            .json(signed)
-            .map_err(|_| ApiFailure::Unexpected(0))?;
-        let response = request.send().await.map_err(|_| ApiFailure::Network)?;
-        decode(response).await
+        let result = async {
+            let request = Request::post(&self.url("/applications"))
+                .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+                .json(signed)
+                .map_err(|_| ApiFailure::Unexpected(0))?;
+            let response = request.send().await.map_err(|_| ApiFailure::Network)?;
+            decode(response).await
+        }
+        .await;
+        self.reported(result)
     }
 
     pub async fn application(&self, reference: &str) -> Result<ApplicationRecord, ApiFailure> {
-        let path = format!("/applications/{}", js_sys::encode_uri_component(reference));
-        let response = Request::get(&self.url(&path))
-            .send()
-            .await
-            .map_err(|_| ApiFailure::Network)?;
-        decode(response).await
+        let result = async {
+            let path = format!("/applications/{}", js_sys::encode_uri_component(reference));
+            let response = Request::get(&self.url(&path))
+                .send()
+                .await
+                .map_err(|_| ApiFailure::Network)?;
+            decode(response).await
+        }
+        .await;
+        self.reported(result)
     }
 
     /// Asks for a sign-in challenge to sign with the citizen's key.
     pub async fn session_challenge(&self) -> Result<SessionChallenge, ApiFailure> {
-        let response = Request::post(&self.url("/session/challenge"))
-            .send()
-            .await
-            .map_err(|_| ApiFailure::Network)?;
-        decode(response).await
+        let result = async {
+            let response = Request::post(&self.url("/session/challenge"))
+                .send()
+                .await
+                .map_err(|_| ApiFailure::Network)?;
+            decode(response).await
+        }
+        .await;
+        self.reported(result)
     }
 
     /// Signs in with the signed challenge; the session's token opens the citizen's own data.
     pub async fn sign_in(&self, request: &SessionRequest) -> Result<Session, ApiFailure> {
-        let response = Request::post(&self.url("/session"))
-            .json(request)
-            .map_err(|_| ApiFailure::Unexpected(0))?
-            .send()
-            .await
-            .map_err(|_| ApiFailure::Network)?;
-        decode(response).await
+        let result = async {
+            let response = Request::post(&self.url("/session"))
+                .json(request)
+                .map_err(|_| ApiFailure::Unexpected(0))?
+                .send()
+                .await
+                .map_err(|_| ApiFailure::Network)?;
+            decode(response).await
+        }
+        .await;
+        self.reported(result)
     }
 
     /// The signed-in citizen's applications, newest first.
@@ -113,11 +157,15 @@ impl ApiClient {
         &self,
         token: &str,
     ) -> Result<Vec<ApplicationSummary>, ApiFailure> {
-        let response = Request::get(&self.url("/applications"))
-            .header("Authorization", &format!("Bearer {token}"))
-            .send()
-            .await
-            .map_err(|_| ApiFailure::Network)?;
-        decode(response).await
+        let result = async {
+            let response = Request::get(&self.url("/applications"))
+                .header("Authorization", &format!("Bearer {token}"))
+                .send()
+                .await
+                .map_err(|_| ApiFailure::Network)?;
+            decode(response).await
+        }
+        .await;
+        self.reported(result)
     }
 }

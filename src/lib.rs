@@ -8,13 +8,17 @@ pub mod components;
 pub mod dates;
 pub mod dom;
 pub mod draft;
+pub mod events;
 pub mod flow;
 pub mod i18n;
 pub mod kiosk;
+pub mod mount;
+pub mod nav;
 pub mod pages;
 pub mod signer;
 pub mod state;
 pub mod upload;
+pub mod widget;
 
 use crate::api::ApiClient;
 use crate::components::header::Header;
@@ -35,7 +39,7 @@ use crate::signer::{Signer, SignerConfig};
 use crate::state::{StorageMode, Wizard};
 use egov_domain::Lang;
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use std::rc::Rc;
 
@@ -49,6 +53,9 @@ pub struct AppConfig {
     pub signer: SignerConfig,
     /// Kiosk mode (README "Kiosk mode"); None in the ordinary web mode.
     pub kiosk: Option<kiosk::KioskSettings>,
+    /// An embedding page's choice of region and service (widget attributes).
+    pub region: Option<String>,
+    pub service: Option<String>,
 }
 
 /// Provides the configured signer as a `SignerHandle`, and the concrete signer too: the stub
@@ -85,37 +92,113 @@ pub fn provide_app_context(config: AppConfig) {
         lang: RwSignal::new(config.lang.or(saved).unwrap_or_default()),
     });
     let wizard = Wizard::new(config.storage);
+    if let Some(region) = config.region {
+        wizard.set_region(egov_domain::RegionId::new(region));
+    }
     provide_context(wizard);
     // Autosave: every change of the draft is written as it happens.
     Effect::new(move |_| wizard.draft.with(|draft| wizard.persist(draft)));
+    let events = events::HostEvents::new(dom::embedded().map(|embedded| embedded.host));
+    provide_context(events);
     provide_context(ApiClient {
         base: config.api_base,
+        events,
     });
     provide_signer(config.signer);
+}
+
+/// Keeps the app in step with its embedding element's attributes (`lang`, `region`, `service`).
+fn follow_embed_controls(controls: mount::EmbedControls, navigate: nav::Navigate) {
+    let i18n = i18n::use_i18n();
+    let wizard = state::use_wizard();
+    Effect::new(move |_| {
+        if let Some(lang) = controls.lang.get() {
+            i18n.lang.set(lang);
+        }
+    });
+    Effect::new(move |first: Option<()>| {
+        let region = controls.region.get();
+        if let (Some(region), Some(())) = (region, first) {
+            wizard.set_region(egov_domain::RegionId::new(region));
+        }
+    });
+    Effect::new(move |first: Option<()>| {
+        let service = controls.service.get();
+        // The first value is where the app started; later ones are the host changing it.
+        if let (Some(service), Some(())) = (service, first) {
+            navigate.go(&paths::start(&service));
+        }
+    });
+}
+
+/// Where "/" leads: the first choice not yet made.
+fn home() -> AnyView {
+    let wizard = state::use_wizard();
+    let language_given = use_context::<mount::EmbedControls>()
+        .is_some_and(|controls| controls.lang.get_untracked().is_some());
+    let target = if Wizard::saved_lang(wizard.storage).is_none() && !language_given {
+        paths::LANGUAGE
+    } else if wizard.region.get_untracked().is_none() {
+        paths::REGION
+    } else {
+        paths::SERVICES
+    };
+    view! { <nav::Redirect path=target /> }.into_any()
 }
 
 #[component]
 pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
     let kiosk = config.kiosk;
+    let start = config
+        .service
+        .as_deref()
+        .map(paths::start)
+        .unwrap_or_else(|| "/".to_owned());
     provide_app_context(config);
     let i18n = i18n::use_i18n();
-    let wizard = state::use_wizard();
-    Effect::new(move |_| {
+    let embedded = dom::embedded();
+    let events = events::use_host_events();
+    Effect::new(move |previous: Option<Lang>| {
         let lang = i18n.lang.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.tag());
+        match &embedded {
+            // An embedded app marks its own root; the host's <html> is the host's.
+            Some(embedded) => {
+                let _ = embedded.root.set_attribute("lang", lang.tag());
+            }
+            None => {
+                if let Some(root) = document().document_element() {
+                    let _ = root.set_attribute("lang", lang.tag());
+                }
+            }
         }
+        if previous.is_some_and(|previous| previous != lang) {
+            events.emit(
+                events::LANGUAGE_CHANGED,
+                serde_json::json!({ "lang": lang.tag() }),
+            );
+        }
+        lang
     });
-    let home = move || {
-        let target = if Wizard::saved_lang(wizard.storage).is_none() {
-            paths::LANGUAGE
-        } else if wizard.region.get_untracked().is_none() {
-            paths::REGION
-        } else {
-            paths::SERVICES
-        };
-        view! { <Redirect path=target /> }
-    };
+    let kiosk_layer = move || kiosk.map(|settings| view! { <kiosk::KioskLayer settings /> });
+    if let Some(controls) = use_context::<mount::EmbedControls>() {
+        let location = nav::MemoryLocation::new(&start);
+        provide_context(location);
+        follow_embed_controls(controls, nav::Navigate::Memory(location));
+        let root = dom::use_dom_root();
+        let on_click = move |ev: leptos::ev::MouseEvent| nav::follow_app_link(&ev, location, &root);
+        return view! {
+            <div class="egov-wizard" on:click=on_click>
+                <Header />
+                <div class="width-container">
+                    <main class="main" id="main-content" tabindex="-1">
+                        <nav::MemoryRoutes home />
+                    </main>
+                </div>
+                {kiosk_layer()}
+            </div>
+        }
+        .into_any();
+    }
     view! {
         <Router>
             <Header />
@@ -134,9 +217,10 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
                     </Routes>
                 </main>
             </div>
-            {kiosk.map(|settings| view! { <kiosk::KioskLayer settings /> })}
+            {kiosk_layer()}
         </Router>
     }
+    .into_any()
 }
 
 /// The language the page asks for with the `lang` query parameter, if any.
@@ -193,7 +277,7 @@ pub fn initial_config() -> AppConfig {
         storage: if kiosk.is_some() {
             StorageMode::Memory
         } else {
-            StorageMode::Local
+            StorageMode::default()
         },
         kiosk,
         ..AppConfig::default()

@@ -2,7 +2,10 @@ use egov_wizard::initial_config;
 
 fn main() {
     console_error_panic_hook::set_once();
-    // Mounted with its `UnmountHandle` kept (in `kiosk`): a kiosk wipes a person's session by
-    // unmounting the app and mounting a fresh one.
-    egov_wizard::kiosk::mount_app(initial_config());
+    // Loaded by the widget's script (README "Embedding"), the module only defines the widget:
+    // each <egov-wizard> element mounts its own app.
+    if egov_wizard::widget::loaded_by_widget() {
+        return;
+    }
+    egov_wizard::mount::mount_page(initial_config());
 }

@@ -5,20 +5,66 @@ use egov_domain::{Lang, RegionId, ServiceId};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-/// Where drafts and preferences live: the browser's localStorage, or memory only (kiosk mode
-/// must leave nothing personal behind).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Where drafts and preferences live: the browser's localStorage under a scope's keys, or
+/// memory only (kiosk mode must leave nothing personal behind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StorageMode {
-    #[default]
-    Local,
+    Local(StorageScope),
     Memory,
 }
 
-const LANG_KEY: &str = "egov-wizard.lang";
-const REGION_KEY: &str = "egov-wizard.region";
+impl Default for StorageMode {
+    fn default() -> Self {
+        StorageMode::Local(StorageScope::PAGE)
+    }
+}
 
-fn draft_key(service: &ServiceId) -> String {
-    format!("egov-wizard.draft.{service}")
+/// The prefix of an app instance's storage keys: the page's own, or one per embedded widget so
+/// that two widgets on one page never read each other's drafts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StorageScope(&'static str);
+
+thread_local! {
+    static SCOPES: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl StorageScope {
+    pub const PAGE: StorageScope = StorageScope(crate::kiosk::STORAGE_PREFIX);
+
+    /// The scope of a widget named `name` (its element id). Interned, so that a widget mounted
+    /// again and again does not grow memory.
+    pub fn named(name: &str) -> StorageScope {
+        let prefix: String = format!("{}{}.", crate::kiosk::STORAGE_PREFIX, name)
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        SCOPES.with(|scopes| {
+            let mut scopes = scopes.borrow_mut();
+            if let Some(known) = scopes.iter().find(|known| **known == prefix) {
+                return StorageScope(known);
+            }
+            let leaked: &'static str = Box::leak(prefix.into_boxed_str());
+            scopes.push(leaked);
+            StorageScope(leaked)
+        })
+    }
+
+    pub fn key(&self, what: &str) -> String {
+        format!("{}{what}", self.0)
+    }
+}
+
+const LANG_KEY: &str = "lang";
+const REGION_KEY: &str = "region";
+
+fn draft_key(scope: StorageScope, service: &ServiceId) -> String {
+    scope.key(&format!("draft.{service}"))
 }
 
 /// The wizard's reactive state.
@@ -37,7 +83,7 @@ pub struct Wizard {
 impl Wizard {
     pub fn new(storage: StorageMode) -> Wizard {
         let region = match storage {
-            StorageMode::Local => LocalStorage::get::<RegionId>(REGION_KEY).ok(),
+            StorageMode::Local(scope) => LocalStorage::get::<RegionId>(scope.key(REGION_KEY)).ok(),
             StorageMode::Memory => None,
         };
         Wizard {
@@ -52,35 +98,37 @@ impl Wizard {
     /// The language the person chose on an earlier visit, if any.
     pub fn saved_lang(storage: StorageMode) -> Option<Lang> {
         match storage {
-            StorageMode::Local => LocalStorage::get::<Lang>(LANG_KEY).ok(),
+            StorageMode::Local(scope) => LocalStorage::get::<Lang>(scope.key(LANG_KEY)).ok(),
             StorageMode::Memory => None,
         }
     }
 
     pub fn save_lang(&self, lang: Lang) {
-        if self.storage == StorageMode::Local {
-            let _ = LocalStorage::set(LANG_KEY, lang);
+        if let StorageMode::Local(scope) = self.storage {
+            let _ = LocalStorage::set(scope.key(LANG_KEY), lang);
         }
     }
 
     pub fn set_region(&self, region: RegionId) {
-        if self.storage == StorageMode::Local {
-            let _ = LocalStorage::set(REGION_KEY, &region);
+        if let StorageMode::Local(scope) = self.storage {
+            let _ = LocalStorage::set(scope.key(REGION_KEY), &region);
         }
         self.region.set(Some(region));
     }
 
     /// The stored draft of a service, reading it (and migrating or discarding it) once.
     pub fn stored_draft(&self, service: &ServiceId) -> Option<Draft> {
-        if self.storage == StorageMode::Memory {
+        let StorageMode::Local(scope) = self.storage else {
             return None;
-        }
-        let raw: String = LocalStorage::raw().get_item(&draft_key(service)).ok()??;
+        };
+        let raw: String = LocalStorage::raw()
+            .get_item(&draft_key(scope, service))
+            .ok()??;
         match draft::decode(&raw) {
             Loaded::Draft(draft) => Some(*draft),
             Loaded::Nothing => None,
             Loaded::Discarded => {
-                LocalStorage::delete(draft_key(service));
+                LocalStorage::delete(draft_key(scope, service));
                 self.draft_discarded.set(true);
                 None
             }
@@ -107,17 +155,17 @@ impl Wizard {
 
     /// Writes the draft; called by an effect on every change.
     pub fn persist(&self, draft: &Draft) {
-        if self.storage == StorageMode::Memory {
+        let StorageMode::Local(scope) = self.storage else {
             return;
-        }
+        };
         if let Some(service) = &draft.service {
-            let _ = LocalStorage::raw().set_item(&draft_key(service), &draft::encode(draft));
+            let _ = LocalStorage::raw().set_item(&draft_key(scope, service), &draft::encode(draft));
         }
     }
 
     pub fn start_again(&self, service: &ServiceId) {
-        if self.storage == StorageMode::Local {
-            LocalStorage::delete(draft_key(service));
+        if let StorageMode::Local(scope) = self.storage {
+            LocalStorage::delete(draft_key(scope, service));
         }
         let region = self.draft.get_untracked().region;
         self.draft.set(Draft {
@@ -141,8 +189,8 @@ impl Wizard {
     /// Forgets the application after it has been submitted.
     pub fn finish(&self) {
         if let Some(service) = self.draft.get_untracked().service {
-            if self.storage == StorageMode::Local {
-                LocalStorage::delete(draft_key(&service));
+            if let StorageMode::Local(scope) = self.storage {
+                LocalStorage::delete(draft_key(scope, &service));
             }
         }
         self.draft.set(Draft::default());

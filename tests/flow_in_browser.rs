@@ -49,7 +49,7 @@ fn an_older_draft_in_local_storage_is_migrated_and_an_unknown_one_discarded() {
     storage()
         .set_item(key, r#"{"schema_version":1,"draft":{"service":"active_employment_referral","iin":"791028302728"}}"#)
         .unwrap();
-    let wizard = Wizard::new(StorageMode::Local);
+    let wizard = Wizard::new(StorageMode::default());
     wizard.open(
         &ServiceId::new("active_employment_referral"),
         &RegionId::new("karaganda"),

@@ -12,9 +12,9 @@
 pub mod keyboard;
 
 use crate::i18n::use_i18n;
+use crate::mount::MountSlot;
 use crate::pages::paths;
 use crate::signer::ncalayer::NcaLayerSigner;
-use crate::AppConfig;
 use fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -30,7 +30,7 @@ const MAX_SECONDS: u32 = 24 * 60 * 60;
 /// Every key the app writes to browser storage starts with this.
 pub const STORAGE_PREFIX: &str = "egov-wizard.";
 
-/// How a kiosk behaves; `None` in [`AppConfig::kiosk`] is the ordinary web mode.
+/// How a kiosk behaves; `None` in [`crate::AppConfig::kiosk`] is the ordinary web mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KioskSettings {
     /// Seconds without pointer, key or touch input before the dialog.
@@ -76,55 +76,9 @@ impl KioskSettings {
     }
 }
 
-/// The mounted app: the owner it was mounted under, its `UnmountHandle` (type-erased), and the
-/// configuration it started with.
-struct Mounted {
-    owner: Owner,
-    handle: Box<dyn std::any::Any>,
-    config: AppConfig,
-}
-
 thread_local! {
-    static MOUNTED: RefCell<Option<Mounted>> = const { RefCell::new(None) };
     /// Object URLs made for previews; revoked on a wipe.
     static OBJECT_URLS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Mounts the app on `<body>` and keeps its `UnmountHandle`, so that [`wipe`] can drop every
-/// piece of reactive state by unmounting it and mounting a fresh one.
-pub fn mount_app(config: AppConfig) {
-    let body = document().body().expect("the page has a body");
-    let for_view = config.clone();
-    // The app's root owner is a child of this one, so that a wipe can run every cleanup (the
-    // router's and our window listeners, timers) even while something still holds the root.
-    let owner = Owner::new();
-    let handle = owner
-        .with(|| leptos::mount::mount_to(body, move || view! { <crate::App config=for_view /> }));
-    let previous = MOUNTED.with(|m| {
-        m.borrow_mut().replace(Mounted {
-            owner,
-            handle: Box::new(handle),
-            config,
-        })
-    });
-    drop(previous);
-}
-
-/// Drops the mounted app (its owner, signals, effects, listeners, DOM) and mounts it again with
-/// the configuration it started with.
-pub fn remount() {
-    let previous = MOUNTED.with(|m| m.borrow_mut().take());
-    if let Some(Mounted {
-        owner,
-        handle,
-        config,
-    }) = previous
-    {
-        drop(handle);
-        owner.cleanup();
-        drop(owner);
-        mount_app(config);
-    }
 }
 
 /// Remembers an object URL (`URL.createObjectURL`) to revoke when the kiosk is wiped.
@@ -174,8 +128,9 @@ fn call_method(target: &JsValue, name: &str, args: &[JsValue]) {
 }
 
 /// Forgets the person: aborts uploads in flight, closes the signer's socket, revokes object
-/// URLs, clears our storage keys, and remounts the app on the language choice.
-pub fn wipe(ncalayer: Option<Rc<NcaLayerSigner>>) {
+/// URLs, clears our storage keys, and remounts the app on the language choice (embedded: on
+/// the start its host configured).
+pub fn wipe(ncalayer: Option<Rc<NcaLayerSigner>>, slot: Option<MountSlot>, embedded: bool) {
     crate::upload::abort_all();
     if let Some(signer) = ncalayer {
         signer.close();
@@ -183,9 +138,13 @@ pub fn wipe(ncalayer: Option<Rc<NcaLayerSigner>>) {
     revoke_object_urls();
     clear_our_storage();
     // The router reads the address when it is mounted: make it the language choice, keeping
-    // the query (the kiosk configuration) so that a reload stays in kiosk mode.
+    // the query (the kiosk configuration) so that a reload stays in kiosk mode. An embedded
+    // app keeps its location in memory and never touches its host's address.
     let search = window().location().search().unwrap_or_default();
-    if let Ok(history) = js_sys::Reflect::get(&window(), &"history".into()) {
+    let history = (!embedded)
+        .then(|| js_sys::Reflect::get(&window(), &"history".into()).ok())
+        .flatten();
+    if let Some(history) = history {
         let url = format!("{}{search}", paths::LANGUAGE);
         call_method(
             &history,
@@ -198,11 +157,18 @@ pub fn wipe(ncalayer: Option<Rc<NcaLayerSigner>>) {
         );
     }
     // Not from inside the app's own event handler or timer: after it has returned.
-    set_timeout(remount, Duration::ZERO);
+    if let Some(slot) = slot {
+        set_timeout(move || slot.remount(), Duration::ZERO);
+    }
 }
 
-fn set_html_class(on: bool) {
-    if let Some(root) = document().document_element() {
+/// The `kiosk` class: on `<html>` for the page, on its root for an embedded app.
+fn set_kiosk_class(root: Option<web_sys::HtmlElement>, on: bool) {
+    let root: Option<web_sys::Element> = match root {
+        Some(root) => Some(root.into()),
+        None => document().document_element(),
+    };
+    if let Some(root) = root {
         call_method(
             &js_sys::Reflect::get(&root, &"classList".into()).unwrap_or(JsValue::NULL),
             if on { "add" } else { "remove" },
@@ -237,7 +203,10 @@ pub fn KioskLayer(settings: KioskSettings) -> impl IntoView {
     let i18n = use_i18n();
     let ncalayer = use_context::<StoredValue<Rc<NcaLayerSigner>, LocalStorage>>();
     let close_signer = move || ncalayer.map(|s| s.get_value());
-    set_html_class(true);
+    let slot = StoredValue::new_local(crate::mount::use_mount_slot());
+    let embedded_root = crate::dom::embedded().map(|embedded| embedded.root);
+    let is_embedded = embedded_root.is_some();
+    set_kiosk_class(embedded_root.clone(), true);
 
     let last_active = StoredValue::new(js_sys::Date::now());
     // When the dialog is open: the time at which the screen is wiped.
@@ -249,7 +218,7 @@ pub fn KioskLayer(settings: KioskSettings) -> impl IntoView {
     let finish = move || {
         if !wiping.get_value() {
             wiping.set_value(true);
-            wipe(close_signer());
+            wipe(close_signer(), slot.get_value(), is_embedded);
         }
     };
     let still_here = move || {
@@ -304,7 +273,7 @@ pub fn KioskLayer(settings: KioskSettings) -> impl IntoView {
                 listener.remove();
             }
         }
-        set_html_class(false);
+        set_kiosk_class(embedded_root.clone(), false);
     });
 
     // A modal <dialog>: the browser moves focus into it and keeps it there (the rest of the

@@ -4,14 +4,14 @@
 use crate::components::error_summary::{ErrorSummary, FieldMessage, ERROR_SUMMARY_ID};
 use crate::flow::{self, Step};
 use crate::i18n::use_i18n;
+use crate::nav::Redirect;
+use crate::nav::{use_navigate, use_params_map, use_query_map};
 use crate::pages::paths;
 use crate::pages::steps;
 use crate::state::use_wizard;
 use egov_domain::catalogue::ServiceView;
 use egov_domain::{Catalogue, ServiceId};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 #[component]
 pub fn ApplyPage() -> impl IntoView {
@@ -83,7 +83,7 @@ fn ResumeOffer(service: ServiceView) -> impl IntoView {
         move |_| {
             wizard.start_again(&service.id);
             let first = flow::first_unfinished(&service, &wizard.draft.get_untracked());
-            navigate(&paths::step(service.id.as_str(), first), Default::default());
+            navigate.go(&paths::step(service.id.as_str(), first));
         }
     };
     view! {
@@ -129,6 +129,7 @@ pub fn StepShell(
     let i18n = use_i18n();
     let wizard = use_wizard();
     let navigate = use_navigate();
+    let dom_root = crate::dom::use_dom_root();
     let query = use_query_map();
     let returning = query.read_untracked().get("return").as_deref() == Some("check");
     let id = service.id.as_str().to_owned();
@@ -144,7 +145,7 @@ pub fn StepShell(
         let problems = validate.run(());
         if !problems.is_empty() {
             errors.set(problems);
-            crate::dom::focus_later(ERROR_SUMMARY_ID);
+            dom_root.focus_later(ERROR_SUMMARY_ID);
             return;
         }
         errors.set(Vec::new());
@@ -152,7 +153,7 @@ pub fn StepShell(
         let target = divert
             .and_then(|d| d.run(()))
             .unwrap_or_else(|| continue_target(&service, step, returning));
-        navigate(&target, Default::default());
+        navigate.go(&target);
     };
     view! {
         <a class="back-link" href=back_href id="back">{move || i18n.t("back")}</a>

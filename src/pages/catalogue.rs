@@ -4,6 +4,8 @@
 
 use crate::components::page::PageHeading;
 use crate::i18n::{use_i18n, I18n};
+use crate::nav::use_params_map;
+use crate::nav::Redirect;
 use crate::pages::paths;
 use crate::state::use_wizard;
 use egov_domain::catalogue::{ResultKind, ServiceDomain, ServiceView};
@@ -13,8 +15,6 @@ use egov_domain::profile::ApplicantCategory;
 use egov_domain::{ApplicantProfile, Catalogue, ServiceId};
 use fluent_bundle::FluentValue;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::use_params_map;
 
 const DOMAINS: [(ServiceDomain, &str); 3] = [
     (ServiceDomain::Employment, "domain-employment"),
@@ -102,7 +102,7 @@ fn ServiceCard(service: ServiceView) -> impl IntoView {
     let deadline_service = service.clone();
     let online = service.online;
     let apply_href = if online {
-        format!("/apply/{id}/start?start")
+        paths::start(&id)
     } else {
         paths::service_info(&id)
     };

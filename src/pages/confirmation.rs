@@ -5,11 +5,11 @@ use crate::api::ApiClient;
 use crate::components::page::PageHeading;
 use crate::dates::format_moment;
 use crate::i18n::use_i18n;
+use crate::nav::use_params_map;
 use crate::pages::paths;
 use egov_domain::calendar::service_due_online;
 use egov_domain::Catalogue;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {

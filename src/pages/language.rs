@@ -4,14 +4,15 @@ use crate::components::error_summary::{ErrorSummary, FieldMessage};
 use crate::components::fields::{RadioOption, Radios};
 use crate::components::page::PageHeading;
 use crate::i18n::use_i18n;
+use crate::nav::use_navigate;
 use crate::pages::paths;
 use crate::state::use_wizard;
 use egov_domain::Lang;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn LanguagePage() -> impl IntoView {
+    let dom_root = crate::dom::use_dom_root();
     let i18n = use_i18n();
     let wizard = use_wizard();
     let navigate = use_navigate();
@@ -32,18 +33,15 @@ pub fn LanguagePage() -> impl IntoView {
         match chosen.get_untracked() {
             Some(lang) => {
                 wizard.save_lang(lang);
-                navigate(
-                    if wizard.region.get_untracked().is_some() {
-                        paths::SERVICES
-                    } else {
-                        paths::REGION
-                    },
-                    Default::default(),
-                );
+                navigate.go(if wizard.region.get_untracked().is_some() {
+                    paths::SERVICES
+                } else {
+                    paths::REGION
+                });
             }
             None => {
                 errors.set(vec![FieldMessage::new("language", "language-required")]);
-                crate::dom::focus_later(crate::components::error_summary::ERROR_SUMMARY_ID);
+                dom_root.focus_later(crate::components::error_summary::ERROR_SUMMARY_ID);
             }
         }
     };

@@ -20,6 +20,10 @@ pub mod paths {
     pub const REGION: &str = "/region";
     pub const SERVICES: &str = "/services";
 
+    /// Applying from the catalogue: the first unfinished step, with the offer to resume a draft.
+    pub fn start(service: &str) -> String {
+        format!("/apply/{service}/start?start")
+    }
     pub fn step(service: &str, step: Step) -> String {
         format!("/apply/{service}/{}", step.slug())
     }

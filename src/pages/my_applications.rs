@@ -9,6 +9,7 @@ use crate::api::{ApiClient, ApiFailure};
 use crate::components::page::PageHeading;
 use crate::dates::format_moment;
 use crate::i18n::use_i18n;
+use crate::nav::use_navigate;
 use crate::pages::paths;
 use crate::pages::sign::SignerHandle;
 use crate::signer::{SignRequest, SignerError};
@@ -17,19 +18,24 @@ use egov_domain::api::{ApplicationSummary, Session, SessionRequest};
 use egov_domain::{Catalogue, Iin};
 use gloo_storage::{SessionStorage, Storage};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use std::cell::RefCell;
 
-const SESSION_KEY: &str = "egov-wizard.session";
+const SESSION_KEY: &str = "session";
 
 thread_local! {
-    static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
+    /// Per storage scope, so that embedded widgets keep their sign-ins apart.
+    static SESSION: RefCell<Vec<(StorageMode, Session)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn stored_session(storage: StorageMode) -> Option<Session> {
-    let in_memory = SESSION.with(|s| s.borrow().clone());
+    let in_memory = SESSION.with(|s| {
+        s.borrow()
+            .iter()
+            .find(|(mode, _)| *mode == storage)
+            .map(|(_, session)| session.clone())
+    });
     let session = in_memory.or_else(|| match storage {
-        StorageMode::Local => SessionStorage::get::<Session>(SESSION_KEY).ok(),
+        StorageMode::Local(scope) => SessionStorage::get::<Session>(scope.key(SESSION_KEY)).ok(),
         StorageMode::Memory => None,
     })?;
     if session.expires_at <= crate::pages::status::now() {
@@ -40,16 +46,20 @@ fn stored_session(storage: StorageMode) -> Option<Session> {
 }
 
 fn keep_session(storage: StorageMode, session: &Session) {
-    SESSION.with(|s| *s.borrow_mut() = Some(session.clone()));
-    if storage == StorageMode::Local {
-        let _ = SessionStorage::set(SESSION_KEY, session);
+    SESSION.with(|s| {
+        let mut sessions = s.borrow_mut();
+        sessions.retain(|(mode, _)| *mode != storage);
+        sessions.push((storage, session.clone()));
+    });
+    if let StorageMode::Local(scope) = storage {
+        let _ = SessionStorage::set(scope.key(SESSION_KEY), session);
     }
 }
 
 fn forget_session(storage: StorageMode) {
-    SESSION.with(|s| *s.borrow_mut() = None);
-    if storage == StorageMode::Local {
-        SessionStorage::delete(SESSION_KEY);
+    SESSION.with(|s| s.borrow_mut().retain(|(mode, _)| *mode != storage));
+    if let StorageMode::Local(scope) = storage {
+        SessionStorage::delete(scope.key(SESSION_KEY));
     }
 }
 
@@ -281,7 +291,7 @@ fn Lookup() -> impl IntoView {
             return;
         }
         error.set(false);
-        navigate(&paths::status(&cleaned), Default::default());
+        navigate.go(&paths::status(&cleaned));
     };
     view! {
         <h2 class="heading-m" id="lookup-heading">{move || i18n.t("lookup-heading")}</h2>

@@ -4,14 +4,15 @@ use crate::components::error_summary::{message_for, ErrorSummary, FieldMessage, 
 use crate::components::fields::{RadioOption, Radios};
 use crate::components::page::PageHeading;
 use crate::i18n::use_i18n;
+use crate::nav::use_navigate;
 use crate::pages::paths;
 use crate::state::use_wizard;
 use egov_domain::{Catalogue, RegionId};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn RegionPage() -> impl IntoView {
+    let dom_root = crate::dom::use_dom_root();
     let i18n = use_i18n();
     let wizard = use_wizard();
     let navigate = use_navigate();
@@ -34,11 +35,11 @@ pub fn RegionPage() -> impl IntoView {
         match chosen.get_untracked() {
             Some(region) => {
                 wizard.set_region(RegionId::new(region));
-                navigate(paths::SERVICES, Default::default());
+                navigate.go(paths::SERVICES);
             }
             None => {
                 errors.set(vec![FieldMessage::new("region", "region-required")]);
-                crate::dom::focus_later(ERROR_SUMMARY_ID);
+                dom_root.focus_later(ERROR_SUMMARY_ID);
             }
         }
     };

@@ -3,13 +3,13 @@
 use crate::api::{ApiClient, ApiFailure};
 use crate::components::page::PageHeading;
 use crate::i18n::use_i18n;
+use crate::nav::Redirect;
+use crate::nav::{use_navigate, use_params_map};
 use crate::pages::paths;
 use crate::signer::{SignRequest, Signer, SignerError};
 use crate::state::use_wizard;
 use egov_domain::api::SignedApplication;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_navigate, use_params_map};
 use std::rc::Rc;
 
 /// The signer the app was configured with.
@@ -24,6 +24,7 @@ enum Outcome {
 
 #[component]
 pub fn SignPage() -> impl IntoView {
+    let dom_root = crate::dom::use_dom_root();
     let i18n = use_i18n();
     let wizard = use_wizard();
     let navigate = use_navigate();
@@ -38,6 +39,7 @@ pub fn SignPage() -> impl IntoView {
     };
     let signer = expect_context::<SignerHandle>();
     let api = expect_context::<ApiClient>();
+    let events = crate::events::use_host_events();
     let pending = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Outcome>);
 
@@ -66,7 +68,10 @@ pub fn SignPage() -> impl IntoView {
             };
             let result = match signer.sign(request).await {
                 Err(SignerError::Cancelled) => Err(Outcome::Cancelled),
-                Err(e) => Err(Outcome::Failed(e.message_key().into())),
+                Err(e) => {
+                    events.error(e.message_key(), None);
+                    Err(Outcome::Failed(e.message_key().into()))
+                }
                 Ok(signed) => {
                     let signed = SignedApplication {
                         application,
@@ -80,12 +85,20 @@ pub fn SignPage() -> impl IntoView {
             pending.set(false);
             match result {
                 Ok(record) => {
+                    events.emit(
+                        crate::events::SUBMITTED,
+                        serde_json::json!({
+                            "reference": record.reference,
+                            "service": record.service,
+                            "status": record.status,
+                        }),
+                    );
                     wizard.finish();
-                    navigate(&paths::confirmation(&record.reference), Default::default());
+                    navigate.go(&paths::confirmation(&record.reference));
                 }
                 Err(o) => {
                     outcome.set(Some(o));
-                    crate::dom::focus_later("sign-outcome");
+                    dom_root.focus_later("sign-outcome");
                 }
             }
         });

@@ -9,6 +9,7 @@ use crate::api::{ApiClient, ApiFailure};
 use crate::components::page::PageHeading;
 use crate::dates::format_moment;
 use crate::i18n::use_i18n;
+use crate::nav::use_params_map;
 use crate::pages::result_document::{RefusalNotice, ResultDocumentView};
 use egov_domain::api::ApplicationRecord;
 use egov_domain::calendar::{self, StepDuration};
@@ -17,7 +18,6 @@ use egov_domain::deadline::{DurationUnit, MaxDuration};
 use egov_domain::procedure::ChannelKind;
 use egov_domain::{workflow, ApplicationStatus, Catalogue, LocalizedText};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use time::format_description::well_known::Rfc3339;
@@ -275,6 +275,7 @@ pub fn StatusPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let api = expect_context::<ApiClient>();
+    let events = crate::events::use_host_events();
     let reference = params.read_untracked().get("reference").unwrap_or_default();
     // The last good record: a failed refresh never blanks it.
     let record = RwSignal::new(None::<ApplicationRecord>);
@@ -341,6 +342,17 @@ pub fn StatusPage() -> impl IntoView {
                     refresh_failed.set(false);
                     load_error.set(None);
                     if record.with_untracked(|r| r.as_ref() != Some(&fresh)) {
+                        let previous = record.with_untracked(|r| r.as_ref().map(|r| r.status));
+                        if previous.is_some_and(|previous| previous != fresh.status) {
+                            events.emit(
+                                crate::events::STATUS_CHANGED,
+                                serde_json::json!({
+                                    "reference": fresh.reference,
+                                    "status": fresh.status,
+                                    "previous": previous,
+                                }),
+                            );
+                        }
                         record.set(Some(fresh));
                         delay = POLL_FIRST_MS;
                     } else {

@@ -159,6 +159,11 @@ pub fn router(state: AppState, config: &Config) -> Router {
                 header::CONTENT_SECURITY_POLICY,
                 HeaderValue::from_str(&csp).expect("the CSP is ASCII"),
             ));
+        // A page of an embedding origin loads the widget's script, module, wasm and stylesheet
+        // from here (README "Embedding").
+        if let Some(cors) = security::cors(&config.cors_origins) {
+            files = files.layer(cors);
+        }
         if config.frame_ancestors.is_empty() {
             // For browsers that predate CSP frame-ancestors.
             files = files.layer(SetResponseHeaderLayer::overriding(

@@ -4,9 +4,11 @@
 //! - `serve [--port N]`: setup, release build of the app, reference server on 127.0.0.1.
 //! - `test`: setup, formatting and lint checks, app build, then every test.
 //! - `size`: raw, gzip and brotli bytes of every file in `dist/`.
+//! - `widget-shim`: the embeddable widget's script for a build (Trunk's post-build hook).
 
 mod setup;
 mod size;
+mod widget;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -171,7 +173,11 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
         Some("size") => size::report(&root().join("dist")),
-        _ => Err("usage: cargo xtask <setup|build|serve [--port N]|test|size>".to_owned()),
+        Some("widget-shim") => widget::write_shim(&args[1..]),
+        _ => Err(
+            "usage: cargo xtask <setup|build|serve [--port N]|test|size|widget-shim DIR>"
+                .to_owned(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
