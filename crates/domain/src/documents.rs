@@ -106,3 +106,31 @@ pub fn documents_to_bring<'a>(
         .iter()
         .filter(move |d| d.requirement.is_needed_by(applicant, channel))
 }
+
+/// The documents an applicant attaches when applying online: what the online channel asks of
+/// them, less what the signed application itself is (the request and the ЭЦП certificate).
+/// The wizard's documents step asks for exactly these, and the server refuses a submission
+/// without them.
+pub fn attachments_online<'a>(
+    service: &'a ServiceView,
+    applicant: &ApplicantProfile,
+) -> Vec<&'a DocumentRequirementView> {
+    let Some(channel) = service.online_channels().next() else {
+        return Vec::new();
+    };
+    let mut needed: Vec<&DocumentRequirementView> = Vec::new();
+    let to_bring = service
+        .documents
+        .iter()
+        .filter(|d| d.requirement.is_needed_by(applicant, channel.kind));
+    for document in to_bring {
+        let id = &document.requirement.document;
+        // A document listed twice (e.g. for two categories) is attached once.
+        if !id.is_satisfied_by_signed_application()
+            && !needed.iter().any(|n| &n.requirement.document == id)
+        {
+            needed.push(document);
+        }
+    }
+    needed
+}

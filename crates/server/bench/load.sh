@@ -14,7 +14,6 @@ cargo build -q -p egov-server --profile server --bin egov-server --example signe
 BIN="$ROOT/target/server/egov-server"
 # Under target/, not /tmp: /tmp may be a tmpfs, where fsync (synchronous=FULL) costs nothing.
 WORK="$(mktemp -d -p "$ROOT/target" load.XXXXXX)"
-"$ROOT/target/server/examples/signed_application" > "$WORK/body.json"
 PORT="${PORT:-18480}"
 "$BIN" --port "$PORT" --data-dir "$WORK/data" --trust-test-ca --rate-limit-per-minute 0 \
   > "$WORK/server.log" 2>&1 &
@@ -22,6 +21,11 @@ SERVER_PID=$!
 trap 'kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 URL="http://127.0.0.1:$PORT"
 for _ in $(seq 50); do curl -sf "$URL/api/v1/health" >/dev/null && break; sleep 0.1; done
+# The server refuses an application without its documents: upload one PDF and attach it.
+printf '%%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%%%EOF\n' > "$WORK/document.pdf"
+UPLOAD_ID=$(curl -sf -H 'Content-Type: application/pdf' -H 'X-File-Name: document.pdf' \
+  --data-binary @"$WORK/document.pdf" "$URL/api/v1/uploads" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+"$ROOT/target/server/examples/signed_application" "$UPLOAD_ID" > "$WORK/body.json"
 
 summary() { # name, wrk output file
   local rps p50 p99 total non2xx

@@ -1,10 +1,12 @@
 //! The service's own rules, checked on every submission whatever the client checked: the result
-//! asked for is offered in the region and open to this applicant, and every attachment is an
-//! upload this server holds.
+//! asked for is offered in the region and open to this applicant, every document the online
+//! channel asks of this applicant is attached, and every attachment is an upload this server
+//! holds.
 
 use crate::problem::ApiError;
 use crate::AppState;
 use egov_domain::api::{problem_code, FieldError};
+use egov_domain::documents::attachments_online;
 use egov_domain::eligibility::{check_result, check_service, choosable_results, Eligibility};
 use egov_domain::Application;
 
@@ -48,8 +50,15 @@ pub async fn check(state: &AppState, application: &Application) -> Result<(), Ap
             "application.service",
         )),
     }
-    // Which documents must be attached is not enforced here yet: the contract tests and the
-    // load script submit without uploads. See the note on issue 5.
+    for needed in attachments_online(&service, &applicant) {
+        let id = &needed.requirement.document;
+        if !application.documents.iter().any(|d| &d.document == id) {
+            errors.push(FieldError {
+                path: format!("application.documents.{id}"),
+                code: problem_code::DOCUMENT_MISSING.into(),
+            });
+        }
+    }
     for (index, attached) in application.documents.iter().enumerate() {
         if !state.db.upload_exists(attached.upload_id.clone()).await? {
             errors.push(FieldError {

@@ -14,7 +14,7 @@ const REFERRAL: &str = "active_employment_referral";
 #[tokio::test]
 async fn submit_then_read_back() {
     let t = start().await;
-    let body = signed(application(REFERRAL, IIN));
+    let body = signed(t.application(REFERRAL, IIN).await);
     let created: serde_json::Value = ok(t.submit(&body, None).await, StatusCode::CREATED).await;
     assert_schema(&created, "ApplicationRecord");
     let created: ApplicationRecord = serde_json::from_value(created).unwrap();
@@ -44,15 +44,16 @@ async fn submit_then_read_back() {
 #[tokio::test]
 async fn idempotent_retry_returns_the_first_application() {
     let t = start().await;
-    let body = signed(application(REFERRAL, IIN));
+    let application = t.application(REFERRAL, IIN).await;
+    let body = signed(application.clone());
     let first: ApplicationRecord =
         ok(t.submit(&body, Some("k-1")).await, StatusCode::CREATED).await;
     // A retry after a lost response may carry a fresh signature over the same application.
-    let again = signed(application(REFERRAL, IIN));
+    let again = signed(application);
     let second: ApplicationRecord = ok(t.submit(&again, Some("k-1")).await, StatusCode::OK).await;
     assert_eq!(first.reference, second.reference);
 
-    let other = signed(application("job_seeker_registration", IIN));
+    let other = signed(t.application("job_seeker_registration", IIN).await);
     problem(
         t.submit(&other, Some("k-1")).await,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -79,7 +80,8 @@ async fn each_bad_signature_fails_with_its_own_code() {
             .await;
         }
     };
-    let app = || application(REFERRAL, IIN);
+    let base = t.application(REFERRAL, IIN).await;
+    let app = || base.clone();
     reject(
         signed_with(TestCertificate::Expired, app()),
         "certificate_expired",
@@ -135,7 +137,7 @@ async fn each_bad_signature_fails_with_its_own_code() {
 async fn application_rules_are_checked_server_side() {
     let t = start().await;
     let invalid = problem(
-        t.submit(&signed(application(REFERRAL, "123456789011")), None)
+        t.submit(&signed(t.application(REFERRAL, "123456789011").await), None)
             .await,
         StatusCode::UNPROCESSABLE_ENTITY,
         problem_code::VALIDATION,
@@ -145,21 +147,24 @@ async fn application_rules_are_checked_server_side() {
     assert_eq!(invalid.errors[0].code, "iin_check_digit");
 
     problem(
-        t.submit(&signed(application("teleportation", IIN)), None)
+        t.submit(&signed(t.application("teleportation", IIN).await), None)
             .await,
         StatusCode::UNPROCESSABLE_ENTITY,
         problem_code::UNKNOWN_SERVICE,
     )
     .await;
     problem(
-        t.submit(&signed(application("unemployed_registration", IIN)), None)
-            .await,
+        t.submit(
+            &signed(t.application("unemployed_registration", IIN).await),
+            None,
+        )
+        .await,
         StatusCode::UNPROCESSABLE_ENTITY,
         problem_code::SERVICE_NOT_ONLINE,
     )
     .await;
     let key = problem(
-        t.submit(&signed(application(REFERRAL, IIN)), Some(""))
+        t.submit(&signed(t.application(REFERRAL, IIN).await), Some(""))
             .await,
         StatusCode::UNPROCESSABLE_ENTITY,
         problem_code::VALIDATION,

@@ -19,7 +19,7 @@ async fn operator() -> TestServer {
 async fn submit(t: &TestServer) -> String {
     let record: ApplicationRecord = ok(
         t.submit(
-            &signed(application("active_employment_referral", IIN)),
+            &signed(t.application("active_employment_referral", IIN).await),
             None,
         )
         .await,

@@ -6,7 +6,7 @@ use egov_domain::api::{problem_code, FieldError};
 use egov_domain::catalogue::ResultId;
 use egov_domain::{AttachedDocument, RegionId};
 use reqwest::StatusCode;
-use support::{application, problem, signed, start, IIN};
+use support::{application, attach_documents, problem, signed, start, IIN};
 
 #[tokio::test]
 async fn a_result_the_applicant_is_not_eligible_for_is_refused_with_the_reason() {
@@ -15,6 +15,7 @@ async fn a_result_the_applicant_is_not_eligible_for_is_refused_with_the_reason()
     let mut app = application("active_employment_referral", IIN);
     app.region = RegionId::new("national_standard");
     app.result = Some(ResultId::new("youth_practice_referral"));
+    attach_documents(&t.client, &t.url(""), &mut app).await;
     let refused = problem(
         t.submit(&signed(app.clone()), None).await,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -41,7 +42,7 @@ async fn a_result_the_applicant_is_not_eligible_for_is_refused_with_the_reason()
 #[tokio::test]
 async fn a_result_is_required_where_the_service_offers_a_choice() {
     let t = start().await;
-    let mut app = application("active_employment_referral", IIN);
+    let mut app = t.application("active_employment_referral", IIN).await;
     app.result = None;
     let refused = problem(
         t.submit(&signed(app), None).await,
@@ -55,7 +56,8 @@ async fn a_result_is_required_where_the_service_offers_a_choice() {
 #[tokio::test]
 async fn an_attachment_must_be_an_upload_the_server_holds() {
     let t = start().await;
-    let mut app = application("active_employment_referral", IIN);
+    let mut app = t.application("active_employment_referral", IIN).await;
+    let unknown = app.documents.len();
     app.documents.push(AttachedDocument {
         document: egov_domain::documents::DocumentId::new("standard_para9_package"),
         upload_id: "no-such-upload".into(),
@@ -71,8 +73,27 @@ async fn an_attachment_must_be_an_upload_the_server_holds() {
     assert_eq!(
         refused.errors,
         vec![FieldError {
-            path: "application.documents[0].upload_id".into(),
+            path: format!("application.documents[{unknown}].upload_id"),
             code: problem_code::UPLOAD_UNKNOWN.into(),
         }]
+    );
+}
+
+#[tokio::test]
+async fn every_document_the_applicant_must_attach_is_attached() {
+    let t = start().await;
+    let mut app = t.application("active_employment_referral", IIN).await;
+    let dropped = app.documents.pop().expect("a referral asks for documents");
+    let refused = problem(
+        t.submit(&signed(app), None).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        problem_code::VALIDATION,
+    )
+    .await;
+    assert_eq!(refused.errors.len(), 1, "{:?}", refused.errors);
+    assert_eq!(refused.errors[0].code, problem_code::DOCUMENT_MISSING);
+    assert_eq!(
+        refused.errors[0].path,
+        format!("application.documents.{}", dropped.document)
     );
 }

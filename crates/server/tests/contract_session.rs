@@ -56,7 +56,8 @@ async fn signed_in_citizen_sees_own_applications_newest_first() {
     let mut references = Vec::new();
     for service in ["active_employment_referral", "job_seeker_registration"] {
         let record: egov_domain::api::ApplicationRecord = ok(
-            t.submit(&signed(application(service, IIN)), None).await,
+            t.submit(&signed(t.application(service, IIN).await), None)
+                .await,
             StatusCode::CREATED,
         )
         .await;
@@ -65,7 +66,10 @@ async fn signed_in_citizen_sees_own_applications_newest_first() {
     // Someone else's application must not show.
     ok::<serde_json::Value>(
         t.submit(
-            &signed(application("active_employment_referral", "990106300596")),
+            &signed(
+                t.application("active_employment_referral", "990106300596")
+                    .await,
+            ),
             None,
         )
         .await,

@@ -58,11 +58,16 @@ fn spawn(data_dir: &Path) -> Server {
     Server { child, url }
 }
 
-fn submissions() -> Vec<(String, SignedApplication)> {
+/// The submissions, each with its documents attached: uploaded once to `url` and shared, as
+/// the server allows.
+async fn submissions(client: &reqwest::Client, url: &str) -> Vec<(String, SignedApplication)> {
     let iins = ["791028302728", "990106300596", "840317000029"];
+    let mut documents = support::application("active_employment_referral", iins[0]);
+    support::attach_documents(client, &format!("{url}/api/v1"), &mut documents).await;
     (0..SUBMISSIONS)
         .map(|i| {
-            let app = support::application("active_employment_referral", iins[i % iins.len()]);
+            let mut app = support::application("active_employment_referral", iins[i % iins.len()]);
+            app.documents = documents.documents.clone();
             (format!("crash-{i:04}"), support::signed(app))
         })
         .collect()
@@ -92,10 +97,10 @@ async fn submit(
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn killed_server_loses_no_acknowledged_application_and_retries_make_no_duplicates() {
     let data = tempfile::tempdir().unwrap();
-    let work = Arc::new(submissions());
     let client = reqwest::Client::new();
 
     let mut first = spawn(data.path());
+    let work = Arc::new(submissions(&client, &first.url).await);
     let acked: Arc<Mutex<HashMap<String, String>>> = Arc::default();
     let mut tasks = Vec::new();
     for worker in 0..16 {

@@ -162,7 +162,51 @@ pub fn signed(application: egov_domain::Application) -> egov_domain::api::Signed
     )
 }
 
+/// Uploads a small PDF for each document the online channel asks of this applicant (as the
+/// wizard's documents step does) and attaches them: the server refuses a submission without.
+pub async fn attach_documents(
+    client: &reqwest::Client,
+    api_base: &str,
+    application: &mut egov_domain::Application,
+) {
+    let catalogue = egov_domain::catalogue::Catalogue::embedded();
+    let Some(service) = catalogue.service_in_region(&application.service, &application.region)
+    else {
+        return;
+    };
+    for needed in
+        egov_domain::documents::attachments_online(&service, &application.applicant.profile())
+    {
+        let receipt: egov_domain::api::UploadReceipt = client
+            .post(format!("{api_base}/uploads"))
+            .header("content-type", "application/pdf")
+            .header(egov_domain::api::FILE_NAME_HEADER, "document.pdf")
+            .body(&b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"[..])
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        application
+            .documents
+            .push(egov_domain::application::AttachedDocument {
+                document: needed.requirement.document.clone(),
+                upload_id: receipt.id,
+                file_name: "document.pdf".into(),
+                size: receipt.size,
+            });
+    }
+}
+
 impl TestServer {
+    /// [`application`] with its documents uploaded to this server and attached.
+    pub async fn application(&self, service: &str, iin: &str) -> egov_domain::Application {
+        let mut application = application(service, iin);
+        attach_documents(&self.client, &self.url(""), &mut application).await;
+        application
+    }
+
     pub async fn submit(
         &self,
         body: &egov_domain::api::SignedApplication,
