@@ -6,7 +6,7 @@ use egov_domain::application::{
     check_address, is_valid_email, normalise_phone, validate_birth_date, validate_name,
 };
 use egov_domain::catalogue::ServiceView;
-use egov_domain::documents::documents_to_bring;
+use egov_domain::documents::attachments_online;
 use egov_domain::eligibility::{check_result, choosable_results, EligibilityRule};
 use egov_domain::profile::{ApplicantCategory, ApplicantFact, ApplicantProfile};
 use egov_domain::Iin;
@@ -83,24 +83,36 @@ pub fn profile(draft: &Draft) -> ApplicantProfile {
     }
 }
 
+/// The step whose answer a server's field error is about, from the error's path in the signed
+/// application (`application.applicant.phone` is the contact step).
+pub fn step_for_field(path: &str) -> Option<Step> {
+    let field = path.strip_prefix("application.")?;
+    let mut parts = field.split(['.', '[']);
+    let step = match parts.next()? {
+        "applicant" => match parts.next()? {
+            "iin" => Step::Iin,
+            "surname" | "given_name" | "patronymic" => Step::Name,
+            "birth_date" => Step::BirthDate,
+            "phone" | "email" => Step::Contact,
+            "address" => Step::Address,
+            "category" => Step::Category,
+            "facts" => Step::Eligibility,
+            _ => return None,
+        },
+        "result" => Step::Result,
+        "documents" => Step::Documents,
+        "facts" => Step::Eligibility,
+        _ => return None,
+    };
+    Some(step)
+}
+
 /// Documents this applicant attaches online.
 pub fn documents_needed<'a>(
     service: &'a ServiceView,
     draft: &Draft,
 ) -> Vec<&'a egov_domain::documents::DocumentRequirementView> {
-    let Some(channel) = service.online_channels().next() else {
-        return Vec::new();
-    };
-    let applicant = profile(draft);
-    let needed: Vec<_> = documents_to_bring(service, &applicant, channel.kind)
-        .map(|d| d.requirement.document.clone())
-        .filter(|id| !id.is_satisfied_by_signed_application())
-        .collect();
-    service
-        .documents
-        .iter()
-        .filter(|d| needed.contains(&d.requirement.document))
-        .collect()
+    attachments_online(service, &profile(draft))
 }
 
 /// Whether the step is part of this service's journey for this applicant.
@@ -208,6 +220,30 @@ mod tests {
             category: Some(ApplicantCategory::Citizen),
             ..Draft::default()
         }
+    }
+
+    #[test]
+    fn server_field_errors_point_at_their_steps() {
+        assert_eq!(step_for_field("application.applicant.iin"), Some(Step::Iin));
+        assert_eq!(
+            step_for_field("application.applicant.given_name"),
+            Some(Step::Name)
+        );
+        assert_eq!(
+            step_for_field("application.applicant.email"),
+            Some(Step::Contact)
+        );
+        assert_eq!(step_for_field("application.result"), Some(Step::Result));
+        assert_eq!(
+            step_for_field("application.documents[0].upload_id"),
+            Some(Step::Documents)
+        );
+        assert_eq!(
+            step_for_field("application.documents.standard_para9_package"),
+            Some(Step::Documents)
+        );
+        assert_eq!(step_for_field("application.service"), None);
+        assert_eq!(step_for_field("signature"), None);
     }
 
     #[test]

@@ -96,3 +96,29 @@ async fn a_500_on_submit_then_a_retry_yields_exactly_one_application() {
     c.close().await.unwrap();
     server.stop().await.unwrap();
 }
+
+/// The server refuses an answer the browser could not check (here: an attachment the server no
+/// longer holds): the sign page names it in its error summary with a link to the step that
+/// changes it, and the link goes there.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_answer_links_to_the_step_that_changes_it() {
+    let data = tempfile::tempdir().unwrap();
+    let server = start_server(data.path()).await;
+    let base = server.url();
+    let driver = start_driver().await;
+    let c = browser(&driver).await;
+    let draft = complete_referral_draft(IIN, "no-such-upload");
+    open_sign_step_of(&c, &base, "", "ru", &draft).await;
+    click(&c, "label[for='stub-valid']").await;
+    click(&c, "#sign").await;
+    let item = wait_for_text(&c, "#sign-field-errors a", |t| !t.is_empty()).await;
+    assert_eq!(
+        item,
+        "Документы: Файл не найден на сервере. Приложите его ещё раз."
+    );
+    assert!(c.title().await.unwrap().starts_with("Ошибка: "));
+    click(&c, "#sign-field-errors a").await;
+    wait_until_path(&c, "/apply/active_employment_referral/documents").await;
+    assert!(applications_of(&base, IIN).await.is_empty());
+    c.close().await.unwrap();
+}

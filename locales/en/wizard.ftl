@@ -55,6 +55,9 @@ error-server = Something went wrong on the server. Try again in a moment. What y
 error-unexpected = We got an unexpected answer. Try again.
 unknown_service = There is no such service.
 service_not_online = This service does not take applications online.
+server-field-error = This answer was not accepted. Change it and sign again.
+document_missing = Attach this document
+upload_unknown = The file was not found on the server. Attach it again.
 validation_failed = The application has errors. Check the marked fields.
 
 confirmation-heading = Application sent

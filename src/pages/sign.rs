@@ -2,6 +2,7 @@
 
 use crate::api::{ApiClient, ApiFailure};
 use crate::components::page::PageHeading;
+use crate::flow::Step;
 use crate::i18n::use_i18n;
 use crate::nav::Redirect;
 use crate::nav::{use_navigate, use_params_map};
@@ -20,6 +21,21 @@ pub type SignerHandle = StoredValue<Rc<dyn Signer>, LocalStorage>;
 enum Outcome {
     Cancelled,
     Failed(String),
+    /// The server refused some answers: each with the step to change it on and its code.
+    Invalid(Vec<(Option<Step>, String)>),
+}
+
+fn outcome_of(failure: ApiFailure) -> Outcome {
+    match failure {
+        ApiFailure::Problem(problem) if !problem.errors.is_empty() => Outcome::Invalid(
+            problem
+                .errors
+                .iter()
+                .map(|e| (crate::flow::step_for_field(&e.path), e.code.clone()))
+                .collect(),
+        ),
+        other => Outcome::Failed(other.message_key()),
+    }
 }
 
 #[component]
@@ -77,9 +93,7 @@ pub fn SignPage() -> impl IntoView {
                         application,
                         signature: signed.envelope,
                     };
-                    api.submit(&signed, &key)
-                        .await
-                        .map_err(|e: ApiFailure| Outcome::Failed(e.message_key()))
+                    api.submit(&signed, &key).await.map_err(outcome_of)
                 }
             };
             pending.set(false);
@@ -110,7 +124,9 @@ pub fn SignPage() -> impl IntoView {
         </a>
         <PageHeading
             key="sign-heading"
-            has_errors=Signal::derive(move || matches!(outcome.get(), Some(Outcome::Failed(_))))
+            has_errors=Signal::derive(move || {
+                matches!(outcome.get(), Some(Outcome::Failed(_) | Outcome::Invalid(_)))
+            })
         />
         {move || {
             outcome
@@ -138,6 +154,52 @@ pub fn SignPage() -> impl IntoView {
                                 <p class="error-summary__body" id="sign-error" data-code=key.clone()>
                                     {i18n.t(&key)}
                                 </p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Outcome::Invalid(fields) => {
+                        let service = service.clone();
+                        let items = fields
+                            .into_iter()
+                            .map(|(step, code)| {
+                                let message = if crate::i18n::has_key(&code) {
+                                    i18n.t(&code)
+                                } else {
+                                    i18n.t("server-field-error")
+                                };
+                                match step {
+                                    Some(step) => {
+                                        let label = i18n.t(&format!("check-{}", step.slug()));
+                                        view! {
+                                            <li>
+                                                <a href=paths::change(service.as_str(), step)>
+                                                    {format!("{label}: {message}")}
+                                                </a>
+                                            </li>
+                                        }
+                                            .into_any()
+                                    }
+                                    None => view! { <li>{message}</li> }.into_any(),
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <div
+                                class="error-summary"
+                                id="sign-outcome"
+                                tabindex="-1"
+                                role="alert"
+                            >
+                                <h2 class="error-summary__title">
+                                    {i18n.t("error-summary-title")}
+                                </h2>
+                                <p class="error-summary__body" id="sign-error" data-code="validation_failed">
+                                    {i18n.t("validation_failed")}
+                                </p>
+                                <ul class="error-summary__list" id="sign-field-errors">
+                                    {items}
+                                </ul>
                             </div>
                         }
                             .into_any()

@@ -235,16 +235,25 @@ pub async fn upload_pdf(base: &str) -> String {
 /// configuration) on the URL the app boots from.
 pub async fn open_sign_step(client: &Client, base: &str, query: &str, lang: &str, iin: &str) {
     let upload_id = upload_pdf(base).await;
+    open_sign_step_of(
+        client,
+        base,
+        query,
+        lang,
+        &complete_referral_draft(iin, &upload_id),
+    )
+    .await;
+}
+
+/// Opens the sign step of the referral draft `draft` (JSON, as stored) in `lang`.
+pub async fn open_sign_step_of(client: &Client, base: &str, query: &str, lang: &str, draft: &str) {
     client.goto(&format!("{base}/{query}")).await.unwrap();
     wait_for(client, "#page-heading").await;
     let script = "localStorage.setItem('egov-wizard.lang', JSON.stringify(arguments[0]));\
                   localStorage.setItem('egov-wizard.region', JSON.stringify('karaganda'));\
                   localStorage.setItem('egov-wizard.draft.active_employment_referral', arguments[1]);";
     client
-        .execute(
-            script,
-            vec![lang.into(), complete_referral_draft(iin, &upload_id).into()],
-        )
+        .execute(script, vec![lang.into(), draft.into()])
         .await
         .unwrap();
     client
