@@ -281,7 +281,18 @@ async fn an_application_completed_inside_the_widget_reaches_the_host_as_an_event
     })
     .await;
 
-    // Removing the element unmounts its app: its shadow root is emptied.
+    // Region and service attributes apply live too: widget B opens the job seekers' service.
+    c.execute(
+        "const b = document.getElementById('widget-b');
+         b.setAttribute('region', 'karaganda');
+         b.setAttribute('service', 'job_seeker_registration');",
+        vec![],
+    )
+    .await
+    .unwrap();
+    b.wait_for_text("#page-heading", |t| t.contains("ЖСН")).await;
+
+    // Removing the element unmounts its app.
     c.find(Locator::Id("remove-b"))
         .await
         .unwrap()

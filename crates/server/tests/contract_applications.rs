@@ -7,7 +7,7 @@ use egov_domain::signature::test_ca::{self, TestCertificate};
 use egov_domain::signature::SignatureFormat;
 use egov_domain::ApplicationStatus;
 use reqwest::StatusCode;
-use support::{application, assert_schema, ok, problem, signed, signed_with, start, IIN};
+use support::{assert_schema, ok, problem, signed, signed_with, start, IIN};
 
 const REFERRAL: &str = "active_employment_referral";
 
