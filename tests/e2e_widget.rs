@@ -290,7 +290,8 @@ async fn an_application_completed_inside_the_widget_reaches_the_host_as_an_event
     )
     .await
     .unwrap();
-    b.wait_for_text("#page-heading", |t| t.contains("ЖСН")).await;
+    b.wait_for_text("#page-heading", |t| t.contains("ЖСН"))
+        .await;
 
     // Removing the element unmounts its app.
     c.find(Locator::Id("remove-b"))

@@ -8,7 +8,7 @@ use egov_domain::api::{
 };
 use egov_domain::ApplicationStatus::{self, *};
 use reqwest::StatusCode;
-use support::{application, assert_schema, ok, problem, signed, start_with, TestServer, IIN};
+use support::{assert_schema, ok, problem, signed, start_with, TestServer, IIN};
 
 const TOKEN: &str = "operator-secret";
 

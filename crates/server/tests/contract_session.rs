@@ -9,7 +9,7 @@ use egov_domain::api::{
 };
 use egov_domain::signature::test_ca::{self, TestCertificate};
 use reqwest::StatusCode;
-use support::{application, assert_schema, ok, problem, signed, start, TestServer, IIN};
+use support::{assert_schema, ok, problem, signed, start, TestServer, IIN};
 
 async fn challenge(t: &TestServer) -> SessionChallenge {
     let response = t
