@@ -4,6 +4,7 @@
 //! - `serve [--port N]`: setup, release build of the app, reference server on 127.0.0.1.
 //! - `test`: setup, formatting and lint checks, app build, then every test.
 //! - `size`: raw, gzip and brotli bytes of every file in `dist/`.
+//! - `timings`: in-browser timings of an IIN check and a step change (release wasm).
 //! - `widget-shim`: the embeddable widget's script for a build (Trunk's post-build hook).
 
 mod setup;
@@ -165,6 +166,27 @@ fn test() -> Result {
     Ok(())
 }
 
+/// Prints the in-browser timings of `tests/timings.rs` (an IIN check, a step change), from a
+/// release build of the wasm in headless Chromium.
+fn timings() -> Result {
+    setup::ensure_build_tools()?;
+    setup::ensure_browser()?;
+    run(cmd("cargo")
+        .args([
+            "test",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--package",
+            "egov-wizard",
+            "--test",
+            "timings",
+            "--",
+            "--nocapture",
+        ])
+        .env("CHROMEDRIVER", setup::chromedriver()))
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
@@ -174,8 +196,9 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("size") => size::report(&root().join("dist")),
         Some("widget-shim") => widget::write_shim(&args[1..]),
+        Some("timings") => timings(),
         _ => Err(
-            "usage: cargo xtask <setup|build|serve [--port N]|test|size|widget-shim DIR>"
+            "usage: cargo xtask <setup|build|serve [--port N]|test|size|timings|widget-shim DIR>"
                 .to_owned(),
         ),
     };
