@@ -1,4 +1,4 @@
-//! Timings in the browser, printed, never asserted (README "Measuring"): an IIN check and a
+//! Timings in the browser, printed, never asserted (README, `cargo xtask timings`): an IIN check and a
 //! step change. `cargo xtask timings` runs this file with its output shown; in the test command
 //! it runs too, so that it keeps working, with its output captured.
 
