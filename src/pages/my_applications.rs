@@ -208,7 +208,7 @@ fn ApplicationList(
                             </ul>
                         }.into_any()
                     }
-                    Err(ApiFailure::Problem(p)) if p.status == 401 => {
+                    Err(ApiFailure::Problem(p, _)) if p.status == 401 => {
                         // The session ended on the server: sign in again.
                         forget_session(storage);
                         session.set(None);

@@ -5,7 +5,7 @@
 //! and tests, never production) also read `?now=<RFC 3339>` on the first page the app opens;
 //! the clock then runs from that moment, so a test can see a due moment pass.
 
-use crate::api::{ApiClient, ApiFailure};
+use crate::api::{sleep, ApiClient, ApiFailure};
 use crate::components::page::PageHeading;
 use crate::dates::format_moment;
 use crate::i18n::use_i18n;
@@ -37,13 +37,7 @@ thread_local! {
 fn clock_offset_ms() -> f64 {
     #[cfg(feature = "stub-signer")]
     {
-        let search = window().location().search().unwrap_or_default();
-        let given = search
-            .trim_start_matches('?')
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("now="))
-            .and_then(|v| js_sys::decode_uri_component(v).ok()?.as_string())
-            .and_then(|v| OffsetDateTime::parse(&v, &Rfc3339).ok());
+        let given = crate::dev_query("now").and_then(|v| OffsetDateTime::parse(&v, &Rfc3339).ok());
         if let Some(given) = given {
             return (given.unix_timestamp_nanos() / 1_000_000) as f64 - js_sys::Date::now();
         }
@@ -263,13 +257,6 @@ fn page_hidden() -> bool {
     document().hidden()
 }
 
-async fn sleep(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 #[component]
 pub fn StatusPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -359,7 +346,7 @@ pub fn StatusPage() -> impl IntoView {
                         delay = (delay * 2).min(POLL_MAX_MS);
                     }
                 }
-                Err(ApiFailure::Problem(p)) if p.status == 404 => {
+                Err(ApiFailure::Problem(p, _)) if p.status == 404 => {
                     load_error.set(Some("status-not-found".into()));
                     return;
                 }
