@@ -294,6 +294,8 @@ pub fn StatusPage() -> impl IntoView {
     leptos::task::spawn_local(async move {
         let mut delay = POLL_FIRST_MS;
         let mut waited = 0;
+        // What the server's last `Retry-After` asked for: nothing polls sooner, not even a kick.
+        let mut not_before = 0;
         let mut first = true;
         loop {
             if !first {
@@ -308,13 +310,15 @@ pub fn StatusPage() -> impl IntoView {
                 if page_hidden() {
                     continue;
                 }
-                let kicked = kick.swap(false, Ordering::Relaxed);
                 waited += TICK_MS;
-                if !kicked && waited < delay {
+                // A kick (the person is back) waits for `not_before` too, then polls at once.
+                if waited < not_before {
                     continue;
                 }
-                if kicked {
+                if kick.swap(false, Ordering::Relaxed) {
                     delay = POLL_FIRST_MS;
+                } else if waited < delay {
+                    continue;
                 }
                 waited = 0;
                 let finished =
@@ -326,6 +330,7 @@ pub fn StatusPage() -> impl IntoView {
             first = false;
             match api.application(&reference).await {
                 Ok(fresh) => {
+                    not_before = 0;
                     refresh_failed.set(false);
                     load_error.set(None);
                     if record.with_untracked(|r| r.as_ref() != Some(&fresh)) {
@@ -355,7 +360,10 @@ pub fn StatusPage() -> impl IntoView {
                         load_error.set(Some(e.message_key()));
                     }
                     refresh_failed.set(true);
-                    delay = (delay * 2).min(POLL_MAX_MS);
+                    // The server's word, when it gives one, replaces the backoff.
+                    let retry_after = e.retry_after_ms();
+                    not_before = retry_after.unwrap_or(0);
+                    delay = retry_after.unwrap_or((delay * 2).min(POLL_MAX_MS));
                 }
             }
         }
