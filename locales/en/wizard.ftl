@@ -54,6 +54,7 @@ error-network = We could not reach the server. Check your internet connection an
 error-server = Something went wrong on the server. Try again in a moment. What you entered is kept.
 error-unexpected = We got an unexpected answer. Try again. What you entered is kept.
 error-timeout = The server did not answer in time. Try again. What you entered is kept.
+try-again = Try again
 unknown_service = There is no such service.
 service_not_online = This service does not take applications online.
 validation_failed = The application has errors. Check the marked fields.
