@@ -1,20 +1,31 @@
 //! Typed client of the `/api/v1` contract. It assumes nothing about the server beyond the
 //! contract, so any backend that implements it can serve the wizard.
+//!
+//! Every call has a time limit ([`timeout_ms`]): a server or network that never answers ends as
+//! [`ApiFailure::Timeout`] instead of a page that waits for ever. The request is not aborted
+//! (fetch needs an `AbortController` for that); its late answer is ignored. Retrying is safe:
+//! a submission carries its idempotency key.
 
 use egov_domain::api::{
-    ApplicationRecord, ApplicationSummary, Problem, Session, SessionChallenge, SessionRequest,
-    SignedApplication, API_PREFIX, IDEMPOTENCY_KEY_HEADER,
+    problem_code, ApplicationRecord, ApplicationSummary, Problem, Session, SessionChallenge,
+    SessionRequest, SignedApplication, API_PREFIX, IDEMPOTENCY_KEY_HEADER,
 };
-use gloo_net::http::{Request, Response};
+use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
+use std::future::{poll_fn, Future};
+use std::pin::pin;
+use std::task::Poll;
 
 /// Why a call failed, in terms a page can act on.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiFailure {
-    /// The server answered with problem details.
-    Problem(Box<Problem>),
-    /// No answer: offline, DNS, connection refused, CORS.
+    /// The server answered with problem details, and with `Retry-After` (seconds) when it said
+    /// when to come back.
+    Problem(Box<Problem>, Option<u32>),
+    /// No answer: offline, DNS, connection refused or dropped, CORS.
     Network,
+    /// No answer within [`timeout_ms`].
+    Timeout,
     /// An answer outside the contract (a proxy's HTML error page, malformed JSON).
     Unexpected(u16),
 }
@@ -23,33 +34,88 @@ impl ApiFailure {
     /// The locale key of the message a person sees for this failure.
     pub fn message_key(&self) -> String {
         match self {
-            ApiFailure::Problem(p) if p.status >= 500 => "error-server".into(),
-            ApiFailure::Problem(p) if crate::i18n::has_key(&p.code) => p.code.clone(),
-            ApiFailure::Problem(_) => "error-unexpected".into(),
+            ApiFailure::Problem(p, _) if p.status >= 500 => "error-server".into(),
+            // The server's own limit, which the app checks before sending too.
+            ApiFailure::Problem(p, _) if p.code == problem_code::UPLOAD_TOO_LARGE => {
+                "upload-too-large".into()
+            }
+            ApiFailure::Problem(p, _) if crate::i18n::has_key(&p.code) => p.code.clone(),
+            ApiFailure::Problem(..) => "error-unexpected".into(),
             ApiFailure::Network => "error-network".into(),
+            ApiFailure::Timeout => "error-timeout".into(),
             ApiFailure::Unexpected(status) if *status >= 500 => "error-server".into(),
             ApiFailure::Unexpected(_) => "error-unexpected".into(),
         }
     }
-}
 
-impl ApiFailure {
     /// The machine-readable code an embedding page receives in `egov-wizard:error`.
     pub fn code(&self) -> &str {
         match self {
-            ApiFailure::Problem(p) => &p.code,
+            ApiFailure::Problem(p, _) => &p.code,
             ApiFailure::Network => "network",
+            ApiFailure::Timeout => "timeout",
             ApiFailure::Unexpected(_) => "unexpected",
         }
     }
 
     pub fn status(&self) -> Option<u16> {
         match self {
-            ApiFailure::Problem(p) => Some(p.status),
-            ApiFailure::Network => None,
+            ApiFailure::Problem(p, _) => Some(p.status),
+            ApiFailure::Network | ApiFailure::Timeout => None,
             ApiFailure::Unexpected(status) => Some(*status),
         }
     }
+
+    /// How long the server asked to wait before trying again (`Retry-After`), in milliseconds.
+    pub fn retry_after_ms(&self) -> Option<u32> {
+        match self {
+            ApiFailure::Problem(_, Some(seconds)) => Some(seconds.saturating_mul(1000)),
+            _ => None,
+        }
+    }
+}
+
+/// How long a call may take before the person is told, in milliseconds.
+pub const TIMEOUT_MS: u32 = 30_000;
+
+thread_local! {
+    static TIMEOUT: u32 = configured_timeout();
+}
+
+fn configured_timeout() -> u32 {
+    // Development and test builds only: `?api-timeout-ms=` on the first page the app opens.
+    #[cfg(feature = "stub-signer")]
+    if let Some(ms) = crate::dev_query("api-timeout-ms").and_then(|v| v.parse().ok()) {
+        return ms;
+    }
+    TIMEOUT_MS
+}
+
+/// The time limit of a call ([`TIMEOUT_MS`]; tests may shorten it, see `configured_timeout`).
+pub fn timeout_ms() -> u32 {
+    TIMEOUT.with(|t| *t)
+}
+
+/// Resolves after `ms` milliseconds.
+pub async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            &resolve,
+            i32::try_from(ms).unwrap_or(i32::MAX),
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// `call`'s result, or [`ApiFailure::Timeout`] when it takes longer than [`timeout_ms`].
+async fn within<T>(call: impl Future<Output = Result<T, ApiFailure>>) -> Result<T, ApiFailure> {
+    let mut call = pin!(call);
+    let mut timer = pin!(sleep(timeout_ms()));
+    poll_fn(|cx| match call.as_mut().poll(cx) {
+        Poll::Ready(result) => Poll::Ready(result),
+        Poll::Pending => timer.as_mut().poll(cx).map(|()| Err(ApiFailure::Timeout)),
+    })
+    .await
 }
 
 /// Where the API lives: same origin by default; an embedding page may point elsewhere. Each
@@ -60,24 +126,16 @@ pub struct ApiClient {
     pub events: crate::events::HostEvents,
 }
 
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiFailure> {
-    let status = response.status();
-    if response.ok() {
-        return response
-            .json::<T>()
-            .await
-            .map_err(|_| ApiFailure::Unexpected(status));
+/// The failure an answer that is not a success stands for: problem details when the body is
+/// one, with the `Retry-After` delay-seconds if given; anything else is outside the contract.
+pub fn failure_of(status: u16, body: &str, retry_after: Option<String>) -> ApiFailure {
+    match serde_json::from_str::<Problem>(body) {
+        Ok(problem) => ApiFailure::Problem(
+            Box::new(problem),
+            retry_after.and_then(|v| v.trim().parse().ok()),
+        ),
+        Err(_) => ApiFailure::Unexpected(status),
     }
-    let is_problem = response
-        .headers()
-        .get("content-type")
-        .is_some_and(|t| t.starts_with("application/problem+json"));
-    if is_problem {
-        if let Ok(problem) = response.json::<Problem>().await {
-            return Err(ApiFailure::Problem(Box::new(problem)));
-        }
-    }
-    Err(ApiFailure::Unexpected(status))
 }
 
 impl ApiClient {
@@ -86,6 +144,40 @@ impl ApiClient {
             self.events.error(failure.code(), failure.status());
         }
         result
+    }
+
+    /// Sends `request` and reads the whole answer within the time limit: the status and body of
+    /// a success. One copy for every call; only the decoding in [`ApiClient::call`] is generic.
+    async fn send(
+        &self,
+        request: Result<Request, gloo_net::Error>,
+    ) -> Result<(u16, String), ApiFailure> {
+        let result = within(async {
+            let request = request.map_err(|_| ApiFailure::Unexpected(0))?;
+            let response = request.send().await.map_err(|_| ApiFailure::Network)?;
+            let status = response.status();
+            let body = response.text().await.map_err(|_| ApiFailure::Network)?;
+            if response.ok() {
+                Ok((status, body))
+            } else {
+                Err(failure_of(
+                    status,
+                    &body,
+                    response.headers().get("retry-after"),
+                ))
+            }
+        })
+        .await;
+        self.reported(result)
+    }
+
+    /// Sends `request` and decodes its answer; a failure is reported to the embedding page.
+    async fn call<T: DeserializeOwned>(
+        &self,
+        request: Result<Request, gloo_net::Error>,
+    ) -> Result<T, ApiFailure> {
+        let (status, body) = self.send(request).await?;
+        self.reported(serde_json::from_str(&body).map_err(|_| ApiFailure::Unexpected(status)))
     }
 
     fn url(&self, path: &str) -> String {
@@ -99,57 +191,29 @@ impl ApiClient {
         signed: &SignedApplication,
         idempotency_key: &str,
     ) -> Result<ApplicationRecord, ApiFailure> {
-        let result = async {
-            let request = Request::post(&self.url("/applications"))
+        self.call(
+            Request::post(&self.url("/applications"))
                 .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
-                .json(signed)
-                .map_err(|_| ApiFailure::Unexpected(0))?;
-            let response = request.send().await.map_err(|_| ApiFailure::Network)?;
-            decode(response).await
-        }
-        .await;
-        self.reported(result)
+                .json(signed),
+        )
+        .await
     }
 
     pub async fn application(&self, reference: &str) -> Result<ApplicationRecord, ApiFailure> {
-        let result = async {
-            let path = format!("/applications/{}", js_sys::encode_uri_component(reference));
-            let response = Request::get(&self.url(&path))
-                .send()
-                .await
-                .map_err(|_| ApiFailure::Network)?;
-            decode(response).await
-        }
-        .await;
-        self.reported(result)
+        let path = format!("/applications/{}", js_sys::encode_uri_component(reference));
+        self.call(Request::get(&self.url(&path)).build()).await
     }
 
     /// Asks for a sign-in challenge to sign with the citizen's key.
     pub async fn session_challenge(&self) -> Result<SessionChallenge, ApiFailure> {
-        let result = async {
-            let response = Request::post(&self.url("/session/challenge"))
-                .send()
-                .await
-                .map_err(|_| ApiFailure::Network)?;
-            decode(response).await
-        }
-        .await;
-        self.reported(result)
+        self.call(Request::post(&self.url("/session/challenge")).build())
+            .await
     }
 
     /// Signs in with the signed challenge; the session's token opens the citizen's own data.
     pub async fn sign_in(&self, request: &SessionRequest) -> Result<Session, ApiFailure> {
-        let result = async {
-            let response = Request::post(&self.url("/session"))
-                .json(request)
-                .map_err(|_| ApiFailure::Unexpected(0))?
-                .send()
-                .await
-                .map_err(|_| ApiFailure::Network)?;
-            decode(response).await
-        }
-        .await;
-        self.reported(result)
+        self.call(Request::post(&self.url("/session")).json(request))
+            .await
     }
 
     /// The signed-in citizen's applications, newest first.
@@ -157,15 +221,11 @@ impl ApiClient {
         &self,
         token: &str,
     ) -> Result<Vec<ApplicationSummary>, ApiFailure> {
-        let result = async {
-            let response = Request::get(&self.url("/applications"))
+        self.call(
+            Request::get(&self.url("/applications"))
                 .header("Authorization", &format!("Bearer {token}"))
-                .send()
-                .await
-                .map_err(|_| ApiFailure::Network)?;
-            decode(response).await
-        }
-        .await;
-        self.reported(result)
+                .build(),
+        )
+        .await
     }
 }

@@ -223,6 +223,16 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
     .into_any()
 }
 
+/// A development and test setting from the query of the page the app started on (`now=`,
+/// `api-timeout-ms=`); builds without the `stub-signer` feature read none.
+#[cfg(feature = "stub-signer")]
+pub fn dev_query(name: &str) -> Option<String> {
+    let search = window().location().search().ok()?;
+    let value =
+        crate::signer::setting_pairs(&search).find_map(|(n, v)| (n == name).then_some(v))?;
+    js_sys::decode_uri_component(value).ok()?.as_string()
+}
+
 /// The language the page asks for with the `lang` query parameter, if any.
 pub fn initial_lang() -> Option<Lang> {
     window().location().search().ok().and_then(|search| {

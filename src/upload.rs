@@ -3,7 +3,7 @@
 
 use crate::api::ApiFailure;
 pub use egov_domain::api::UploadReceipt;
-use egov_domain::api::{Problem, API_PREFIX};
+use egov_domain::api::API_PREFIX;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -61,10 +61,7 @@ fn failure(xhr: &XmlHttpRequest) -> ApiFailure {
         return ApiFailure::Network;
     }
     let body = xhr.response_text().ok().flatten().unwrap_or_default();
-    match serde_json::from_str::<Problem>(&body) {
-        Ok(problem) => ApiFailure::Problem(Box::new(problem)),
-        Err(_) => ApiFailure::Unexpected(status),
-    }
+    crate::api::failure_of(status, &body, None)
 }
 
 /// How an upload ended: the receipt, a failure, or None when the person cancelled it.
@@ -120,6 +117,10 @@ pub fn start(
         let finish = finish.clone();
         Closure::<dyn FnMut(ProgressEvent)>::new(move |_| finish(Err(Some(ApiFailure::Network))))
     };
+    let timeout = {
+        let finish = finish.clone();
+        Closure::<dyn FnMut(ProgressEvent)>::new(move |_| finish(Err(Some(ApiFailure::Timeout))))
+    };
     // Cancelled by the person: not a failure to report.
     let abort = Closure::<dyn FnMut(ProgressEvent)>::new(move |_| finish(Err(None)));
     if let Ok(upload) = xhr.upload() {
@@ -127,6 +128,9 @@ pub fn start(
     }
     xhr.set_onload(Some(load.as_ref().unchecked_ref()));
     xhr.set_onerror(Some(error.as_ref().unchecked_ref()));
+    xhr.set_ontimeout(Some(timeout.as_ref().unchecked_ref()));
+    // The API's time limit plus the time the file takes at 16 KB/s, a slow mobile connection.
+    xhr.set_timeout(crate::api::timeout_ms().saturating_add((file.size() / 16.0) as u32));
     xhr.set_onabort(Some(abort.as_ref().unchecked_ref()));
     xhr.send_with_opt_blob(Some(file))
         .map_err(|_| ApiFailure::Network)?;
@@ -137,6 +141,6 @@ pub fn start(
     });
     Ok(Upload {
         xhr,
-        _callbacks: vec![progress, load, error, abort],
+        _callbacks: vec![progress, load, error, timeout, abort],
     })
 }

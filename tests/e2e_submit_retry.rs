@@ -6,55 +6,9 @@
 
 mod support;
 
-use egov_domain::api::{ApplicationSummary, Session, SessionChallenge, SessionRequest};
-use egov_domain::signature::test_ca::{self, TestCertificate};
 use support::*;
 
 const IIN: &str = "990106300596";
-
-/// The citizen's applications, read through sign-in as the contract defines it.
-async fn applications_of(base: &str, iin: &str) -> Vec<ApplicationSummary> {
-    use base64::Engine;
-    let http = reqwest::Client::new();
-    let challenge: SessionChallenge = http
-        .post(format!("{base}/api/v1/session/challenge"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(&challenge.challenge)
-        .unwrap();
-    let request = SessionRequest {
-        challenge: challenge.challenge.clone(),
-        iin: iin.into(),
-        signature: test_ca::sign(
-            TestCertificate::Valid,
-            iin,
-            &bytes,
-            time::OffsetDateTime::now_utc(),
-        ),
-    };
-    let session: Session = http
-        .post(format!("{base}/api/v1/session"))
-        .json(&request)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    http.get(format!("{base}/api/v1/applications"))
-        .bearer_auth(session.token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_500_on_submit_then_a_retry_yields_exactly_one_application() {

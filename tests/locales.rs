@@ -77,6 +77,30 @@ fn codes_the_domain_produces_have_messages() {
 }
 
 #[test]
+fn every_failure_of_a_call_has_a_message() {
+    use egov_domain::api::{problem_code, Problem};
+    use egov_wizard::api::ApiFailure;
+    let ids = message_ids(egov_wizard::i18n::sources(Lang::En));
+    let mut failures = vec![
+        ApiFailure::Network,
+        ApiFailure::Timeout,
+        ApiFailure::Unexpected(200),
+        ApiFailure::Unexpected(413),
+        ApiFailure::Unexpected(504),
+    ];
+    for code in problem_code::ALL {
+        for status in [400, 413, 429, 500, 503] {
+            let problem = Problem::new(status, code, "");
+            failures.push(ApiFailure::Problem(Box::new(problem), Some(1)));
+        }
+    }
+    for failure in failures {
+        let key = failure.message_key();
+        assert!(ids.contains(&key), "{failure:?}: no message {key}");
+    }
+}
+
+#[test]
 fn every_locale_file_on_disk_is_loaded() {
     for lang in Lang::ALL {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -208,7 +208,7 @@ fn ApplicationList(
                             </ul>
                         }.into_any()
                     }
-                    Err(ApiFailure::Problem(p)) if p.status == 401 => {
+                    Err(ApiFailure::Problem(p, _)) if p.status == 401 => {
                         // The session ended on the server: sign in again.
                         forget_session(storage);
                         session.set(None);
@@ -216,7 +216,12 @@ fn ApplicationList(
                     }
                     Err(e) => {
                         let key = e.message_key();
-                        view! { <p class="body" id="my-applications-error">{move || i18n.t(&key)}</p> }.into_any()
+                        view! {
+                            <p class="body" id="my-applications-error">{move || i18n.t(&key)}</p>
+                            <button type="button" class="button button--secondary" id="my-applications-retry" on:click=move |_| list.refetch()>
+                                {move || i18n.t("try-again")}
+                            </button>
+                        }.into_any()
                     }
                 }
             })}

@@ -5,7 +5,7 @@
 //! and tests, never production) also read `?now=<RFC 3339>` on the first page the app opens;
 //! the clock then runs from that moment, so a test can see a due moment pass.
 
-use crate::api::{ApiClient, ApiFailure};
+use crate::api::{sleep, ApiClient, ApiFailure};
 use crate::components::page::PageHeading;
 use crate::dates::format_moment;
 use crate::i18n::use_i18n;
@@ -37,13 +37,7 @@ thread_local! {
 fn clock_offset_ms() -> f64 {
     #[cfg(feature = "stub-signer")]
     {
-        let search = window().location().search().unwrap_or_default();
-        let given = search
-            .trim_start_matches('?')
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("now="))
-            .and_then(|v| js_sys::decode_uri_component(v).ok()?.as_string())
-            .and_then(|v| OffsetDateTime::parse(&v, &Rfc3339).ok());
+        let given = crate::dev_query("now").and_then(|v| OffsetDateTime::parse(&v, &Rfc3339).ok());
         if let Some(given) = given {
             return (given.unix_timestamp_nanos() / 1_000_000) as f64 - js_sys::Date::now();
         }
@@ -263,13 +257,6 @@ fn page_hidden() -> bool {
     document().hidden()
 }
 
-async fn sleep(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 #[component]
 pub fn StatusPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -307,6 +294,8 @@ pub fn StatusPage() -> impl IntoView {
     leptos::task::spawn_local(async move {
         let mut delay = POLL_FIRST_MS;
         let mut waited = 0;
+        // What the server's last `Retry-After` asked for: nothing polls sooner, not even a kick.
+        let mut not_before = 0;
         let mut first = true;
         loop {
             if !first {
@@ -321,13 +310,15 @@ pub fn StatusPage() -> impl IntoView {
                 if page_hidden() {
                     continue;
                 }
-                let kicked = kick.swap(false, Ordering::Relaxed);
                 waited += TICK_MS;
-                if !kicked && waited < delay {
+                // A kick (the person is back) waits for `not_before` too, then polls at once.
+                if waited < not_before {
                     continue;
                 }
-                if kicked {
+                if kick.swap(false, Ordering::Relaxed) {
                     delay = POLL_FIRST_MS;
+                } else if waited < delay {
+                    continue;
                 }
                 waited = 0;
                 let finished =
@@ -339,6 +330,7 @@ pub fn StatusPage() -> impl IntoView {
             first = false;
             match api.application(&reference).await {
                 Ok(fresh) => {
+                    not_before = 0;
                     refresh_failed.set(false);
                     load_error.set(None);
                     if record.with_untracked(|r| r.as_ref() != Some(&fresh)) {
@@ -359,7 +351,7 @@ pub fn StatusPage() -> impl IntoView {
                         delay = (delay * 2).min(POLL_MAX_MS);
                     }
                 }
-                Err(ApiFailure::Problem(p)) if p.status == 404 => {
+                Err(ApiFailure::Problem(p, _)) if p.status == 404 => {
                     load_error.set(Some("status-not-found".into()));
                     return;
                 }
@@ -368,7 +360,10 @@ pub fn StatusPage() -> impl IntoView {
                         load_error.set(Some(e.message_key()));
                     }
                     refresh_failed.set(true);
-                    delay = (delay * 2).min(POLL_MAX_MS);
+                    // The server's word, when it gives one, replaces the backoff.
+                    let retry_after = e.retry_after_ms();
+                    not_before = retry_after.unwrap_or(0);
+                    delay = retry_after.unwrap_or((delay * 2).min(POLL_MAX_MS));
                 }
             }
         }

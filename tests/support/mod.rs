@@ -283,6 +283,21 @@ pub async fn start_server_with(
     .expect("server starts")
 }
 
+/// Like [`start_server`], without the per-address rate limit: tests that sign in or submit
+/// dozens of times a minute from one address.
+pub async fn start_server_unlimited(data_dir: &std::path::Path) -> egov_server::RunningServer {
+    egov_server::start(egov_server::Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data_dir: data_dir.to_owned(),
+        static_dir: Some(dist_dir()),
+        trust_test_ca: true,
+        rate_limit_per_minute: 0,
+        ..egov_server::Config::default()
+    })
+    .await
+    .expect("server starts")
+}
+
 /// Moves an application through the provider-side endpoint, as an operator does; panics
 /// unless the server accepts the transition.
 pub async fn operator_transition(
@@ -348,4 +363,48 @@ pub async fn choose_language_and_region(
     continue_to(client, "/region").await;
     click(client, &format!("label[for='{region_option}']")).await;
     continue_to(client, "/services").await;
+}
+
+/// The citizen's applications, read through sign-in as the contract defines it.
+pub async fn applications_of(base: &str, iin: &str) -> Vec<egov_domain::api::ApplicationSummary> {
+    use base64::Engine;
+    let http = reqwest::Client::new();
+    let challenge: egov_domain::api::SessionChallenge = http
+        .post(format!("{base}/api/v1/session/challenge"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(&challenge.challenge)
+        .unwrap();
+    let request = egov_domain::api::SessionRequest {
+        challenge: challenge.challenge.clone(),
+        iin: iin.into(),
+        signature: egov_domain::signature::test_ca::sign(
+            egov_domain::signature::test_ca::TestCertificate::Valid,
+            iin,
+            &bytes,
+            time::OffsetDateTime::now_utc(),
+        ),
+    };
+    let session: egov_domain::api::Session = http
+        .post(format!("{base}/api/v1/session"))
+        .json(&request)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    http.get(format!("{base}/api/v1/applications"))
+        .bearer_auth(session.token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
 }
