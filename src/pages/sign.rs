@@ -27,7 +27,7 @@ enum Outcome {
 
 fn outcome_of(failure: ApiFailure) -> Outcome {
     match failure {
-        ApiFailure::Problem(problem) if !problem.errors.is_empty() => Outcome::Invalid(
+        ApiFailure::Problem(problem, _) if !problem.errors.is_empty() => Outcome::Invalid(
             problem
                 .errors
                 .iter()
