@@ -56,7 +56,7 @@ impl MaxDuration {
             }),
             DurationUnit::Hours => Some(DurationSum {
                 working_days: 0,
-                minutes: self.value * 60,
+                minutes: self.value.saturating_mul(60),
             }),
             DurationUnit::WorkingDays => Some(DurationSum {
                 working_days: self.value,
@@ -68,6 +68,9 @@ impl MaxDuration {
 }
 
 /// Working days plus clock minutes: the shape of a sum of step maxima.
+///
+/// Arithmetic saturates: the figures come from a hand-edited JSON file, and a typo there must
+/// not crash whoever loads it (debug builds) nor wrap round to a short deadline (release builds).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DurationSum {
     pub working_days: u32,
@@ -79,8 +82,8 @@ impl Add for DurationSum {
 
     fn add(self, other: DurationSum) -> DurationSum {
         DurationSum {
-            working_days: self.working_days + other.working_days,
-            minutes: self.minutes + other.minutes,
+            working_days: self.working_days.saturating_add(other.working_days),
+            minutes: self.minutes.saturating_add(other.minutes),
         }
     }
 }
@@ -145,5 +148,31 @@ mod tests {
             })
         );
         assert_eq!(sum_of([]), None);
+    }
+
+    /// Inputs of the `catalogue` fuzz harness (`crates/fuzz/regressions/catalogue/`) crashed the
+    /// integrity check: 71,582,789 hours is more minutes than a `u32` holds, and two large step
+    /// maxima overflowed their sum.
+    #[test]
+    fn huge_durations_saturate_instead_of_overflowing() {
+        assert_eq!(
+            MaxDuration::hours(71_582_789).as_sum(),
+            Some(DurationSum {
+                working_days: 0,
+                minutes: u32::MAX
+            })
+        );
+        assert_eq!(
+            sum_of([
+                MaxDuration::minutes(u32::MAX),
+                MaxDuration::minutes(2),
+                MaxDuration::working_days(u32::MAX),
+                MaxDuration::working_days(1),
+            ]),
+            Some(DurationSum {
+                working_days: u32::MAX,
+                minutes: u32::MAX
+            })
+        );
     }
 }

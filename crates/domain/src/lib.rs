@@ -10,6 +10,8 @@ pub mod catalogue;
 pub mod deadline;
 pub mod documents;
 pub mod eligibility;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 mod ids;
 pub mod iin;
 pub mod locale;
