@@ -1,20 +1,54 @@
-//! A script-injection payload typed into the free-text address stays inert text: shown
-//! literally on the check-answers page, stored as typed, and never run on the way through
-//! signing, confirmation and the status page. (The printed result is not covered yet.)
+//! Script-injection payloads stay inert text wherever free text is shown: typed into the
+//! address (the check-answers page, the status page), as an uploaded file's name (the documents
+//! step, the check page), and from the provider's side as the result document's provider and
+//! number (the printed result) and as a refusal's grounds.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
-use fantoccini::Locator;
+use egov_domain::api::{HeadSignature, ResultDocument, ResultDocumentKind, TransitionRequest};
+use egov_domain::ApplicationStatus;
+use fantoccini::{Client, Locator};
 use support::*;
+
+const OPERATOR: &str = "operator-token";
+
+async fn nothing_ran(c: &Client) {
+    let untouched = c
+        .execute("return window.__xss === undefined", vec![])
+        .await
+        .unwrap();
+    assert_eq!(untouched, serde_json::Value::Bool(true), "a payload ran");
+}
+
+async fn no_markup_in(c: &Client, css: &str) {
+    let found = c
+        .find_all(Locator::Css(&format!("{css} img, {css} script")))
+        .await
+        .unwrap();
+    assert!(found.is_empty(), "markup from a payload in {css}");
+}
+
+async fn transition(base: &str, reference: &str, request: TransitionRequest) {
+    operator_transition(base, OPERATOR, reference, &request).await;
+}
+
+fn to(status: ApplicationStatus) -> TransitionRequest {
+    TransitionRequest {
+        to: status,
+        actor: None,
+        refusal_grounds: None,
+        result: None,
+    }
+}
 
 const PAYLOAD: &str = r#"<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>"#;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn payloads_in_free_text_are_shown_as_text() {
     let data = tempfile::tempdir().unwrap();
-    let server = start_server(data.path()).await;
+    let server = start_server_with(data.path(), Some(OPERATOR)).await;
     let base = server.url();
     let driver = start_driver().await;
     let c = browser(&driver).await;
@@ -54,11 +88,103 @@ async fn payloads_in_free_text_are_shown_as_text() {
         .await
         .unwrap();
     wait_for(&c, "#status-current").await;
-    let injected = c
-        .execute("return window.__xss === undefined", vec![])
+    nothing_ran(&c).await;
+
+    // The provider's free text on the printed result: provider and number.
+    for status in [
+        ApplicationStatus::Registered,
+        ApplicationStatus::ExecutorAssigned,
+        ApplicationStatus::Checked,
+        ApplicationStatus::Signed,
+    ] {
+        transition(&base, &reference, to(status)).await;
+    }
+    let document = ResultDocument {
+        kind: ResultDocumentKind::Referral,
+        result: None,
+        number: PAYLOAD.into(),
+        date: "2026-11-23".into(),
+        provider: PAYLOAD.into(),
+        head_signature: HeadSignature {
+            signer_name: "ЖАКЕНОВА ГУЛЬНАР".into(),
+            certificate_serial: "3A1F09C2".into(),
+            signed_at: time::OffsetDateTime::now_utc(),
+        },
+    };
+    transition(
+        &base,
+        &reference,
+        TransitionRequest {
+            result: Some(document),
+            ..to(ApplicationStatus::ResultIssued)
+        },
+    )
+    .await;
+    wait_for_text(&c, "#result-provider", |t| t == PAYLOAD).await;
+    wait_for_text(&c, "#result-number", |t| t == PAYLOAD).await;
+    // The result document is what prints (the print stylesheet hides the rest of the page).
+    no_markup_in(&c, "#result-document").await;
+    nothing_ran(&c).await;
+
+    // A refusal's grounds, from the provider, on a second application.
+    let upload_id = upload_pdf(&base).await;
+    let second: egov_domain::api::ApplicationRecord = {
+        open_sign_step_of(
+            &c,
+            &base,
+            "",
+            "en",
+            &complete_referral_draft("791028302728", &upload_id),
+        )
+        .await;
+        click(&c, "#sign").await;
+        let reference = text(&c, "#reference").await;
+        reqwest::get(format!("{base}/api/v1/applications/{reference}"))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    };
+    transition(&base, &second.reference, to(ApplicationStatus::Registered)).await;
+    transition(
+        &base,
+        &second.reference,
+        TransitionRequest {
+            refusal_grounds: Some(PAYLOAD.into()),
+            ..to(ApplicationStatus::Refused)
+        },
+    )
+    .await;
+    c.goto(&format!("{base}/applications/{}", second.reference))
         .await
         .unwrap();
-    assert_eq!(injected, serde_json::Value::Bool(true), "a payload ran");
+    wait_for_text(&c, "#refusal-grounds", |t| t.contains(PAYLOAD)).await;
+    no_markup_in(&c, "#refusal-grounds").await;
+    nothing_ran(&c).await;
+
+    // An uploaded file's name is free text too.
+    let named = data
+        .path()
+        .join(r#"<img src=x onerror="window.__xss=3">.pdf"#);
+    std::fs::write(&named, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").unwrap();
+    let mut draft: serde_json::Value =
+        serde_json::from_str(&complete_referral_draft("791028302728", "none")).unwrap();
+    draft["draft"]["documents"] = serde_json::json!([]);
+    seed_referral_draft(&c, &base, "", "en", &draft.to_string()).await;
+    c.goto(&format!(
+        "{base}/apply/active_employment_referral/documents"
+    ))
+    .await
+    .unwrap();
+    let input = wait_for(&c, "#document-0").await;
+    input.send_keys(&named.display().to_string()).await.unwrap();
+    wait_for_text(&c, "#document-0-file", |t| t.contains("onerror")).await;
+    no_markup_in(&c, "#document-0-file").await;
+    click(&c, "#continue").await;
+    wait_for_text(&c, "#answer-documents", |t| t.contains("onerror")).await;
+    no_markup_in(&c, "#answer-documents").await;
+    nothing_ran(&c).await;
     c.close().await.unwrap();
     server.stop().await.unwrap();
 }

@@ -72,16 +72,7 @@ async fn a_slow_upload_shows_its_progress_then_the_file() {
     let mut draft: serde_json::Value =
         serde_json::from_str(&complete_referral_draft("791028302728", "none")).unwrap();
     draft["draft"]["documents"] = serde_json::json!([]);
-    c.goto(&base).await.unwrap();
-    wait_for(&c, "#page-heading").await;
-    c.execute(
-        "localStorage.setItem('egov-wizard.lang', JSON.stringify('en'));
-         localStorage.setItem('egov-wizard.region', JSON.stringify('karaganda'));
-         localStorage.setItem('egov-wizard.draft.active_employment_referral', arguments[0]);",
-        vec![draft.to_string().into()],
-    )
-    .await
-    .unwrap();
+    seed_referral_draft(&c, &base, "", "en", &draft.to_string()).await;
     c.goto(&format!(
         "{base}/apply/active_employment_referral/documents"
     ))

@@ -247,6 +247,25 @@ pub async fn open_sign_step(client: &Client, base: &str, query: &str, lang: &str
 
 /// Opens the sign step of the referral draft `draft` (JSON, as stored) in `lang`.
 pub async fn open_sign_step_of(client: &Client, base: &str, query: &str, lang: &str, draft: &str) {
+    seed_referral_draft(client, base, query, lang, draft).await;
+    client
+        .goto(&format!(
+            "{base}/apply/active_employment_referral/sign{query}"
+        ))
+        .await
+        .unwrap();
+    wait_for(client, "#sign").await;
+}
+
+/// Stores `draft` (JSON, as stored) as the referral draft in Karaganda, in `lang`, as a person
+/// who filled it earlier would have it.
+pub async fn seed_referral_draft(
+    client: &Client,
+    base: &str,
+    query: &str,
+    lang: &str,
+    draft: &str,
+) {
     client.goto(&format!("{base}/{query}")).await.unwrap();
     wait_for(client, "#page-heading").await;
     let script = "localStorage.setItem('egov-wizard.lang', JSON.stringify(arguments[0]));\
@@ -256,13 +275,6 @@ pub async fn open_sign_step_of(client: &Client, base: &str, query: &str, lang: &
         .execute(script, vec![lang.into(), draft.into()])
         .await
         .unwrap();
-    client
-        .goto(&format!(
-            "{base}/apply/active_employment_referral/sign{query}"
-        ))
-        .await
-        .unwrap();
-    wait_for(client, "#sign").await;
 }
 
 /// Like [`start_server`], with the operator endpoints enabled under `operator_token`.
