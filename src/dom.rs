@@ -9,9 +9,10 @@ pub fn set_title(title: &str) {
 }
 
 /// Moves focus to the element with `id`, after the DOM has been updated.
-pub fn focus_later(id: &'static str) {
+pub fn focus_later(id: impl Into<String>) {
+    let id = id.into();
     request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(id) {
+        if let Some(el) = document().get_element_by_id(&id) {
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                 let _ = el.focus();
             }
