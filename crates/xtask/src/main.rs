@@ -4,7 +4,10 @@
 //! - `serve [--port N]`: setup, release build of the app, reference server on 127.0.0.1.
 //! - `test`: setup, formatting and lint checks, app build, then every test.
 //! - `size`: raw, gzip and brotli bytes of every file in `dist/`.
+//! - `lighthouse [--port N] [PATH]`: Lighthouse scores, LCP, TBT, CLS of the release build (not
+//!   a test: timings depend on the machine).
 
+mod lighthouse;
 mod setup;
 mod size;
 
@@ -171,7 +174,11 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
         Some("size") => size::report(&root().join("dist")),
-        _ => Err("usage: cargo xtask <setup|build|serve [--port N]|test|size>".to_owned()),
+        Some("lighthouse") => lighthouse::lighthouse(&args[1..]),
+        _ => Err(
+            "usage: cargo xtask <setup|build|serve [--port N]|test|size|lighthouse [--port N] [PATH]>"
+                .to_owned(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
