@@ -45,10 +45,10 @@ impl DomRoot {
     }
 
     /// Moves focus to the element with `id`, after the DOM has been updated.
-    pub fn focus_later(&self, id: &'static str) {
-        let root = *self;
+    pub fn focus_later(&self, id: impl Into<String>) {
+        let (root, id) = (*self, id.into());
         request_animation_frame(move || {
-            root.focus(id);
+            root.focus(&id);
         });
     }
 
@@ -60,6 +60,6 @@ impl DomRoot {
 }
 
 /// [`DomRoot::focus_later`] from a component's body.
-pub fn focus_later(id: &'static str) {
+pub fn focus_later(id: impl Into<String>) {
     use_dom_root().focus_later(id);
 }

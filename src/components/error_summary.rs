@@ -1,5 +1,6 @@
 //! GOV.UK error summary: a list of the page's errors, each linking to its field. It takes focus
-//! when it appears so screen-reader and keyboard users land on it.
+//! when it appears so screen-reader and keyboard users land on it; a link moves the focus to
+//! its field.
 
 use crate::i18n::{use_i18n, I18n};
 use fluent_bundle::FluentValue;
@@ -77,9 +78,11 @@ pub fn ErrorSummary(errors: Signal<Vec<FieldMessage>>) -> impl IntoView {
                             .into_iter()
                             .map(|e| {
                                 let href = format!("#{}", e.field_id);
+                                // `target` keeps the router out: the browser's own fragment
+                                // navigation moves the focus to the field, not only the view.
                                 view! {
                                     <li>
-                                        <a href=href>{move || e.text(i18n)}</a>
+                                        <a href=href target="_self">{move || e.text(i18n)}</a>
                                     </li>
                                 }
                             })

@@ -90,7 +90,7 @@ fn ResumeOffer(service: ServiceView) -> impl IntoView {
         <a class="back-link" href=paths::SERVICES>{move || i18n.t("back")}</a>
         <crate::components::page::PageHeading key="resume-heading" />
         <p class="body">{move || i18n.t("resume-body")}</p>
-        <a class="button" href=continue_href id="resume-continue" role="button">{move || i18n.t("resume-continue")}</a>
+        <a class="button" href=continue_href id="resume-continue">{move || i18n.t("resume-continue")}</a>
         " "
         <button type="button" class="button button--secondary" id="resume-start-again" on:click=start_again>
             {move || i18n.t("resume-start-again")}

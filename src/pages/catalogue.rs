@@ -229,6 +229,12 @@ pub fn ServiceInfoPage() -> impl IntoView {
     };
     let lang = move || i18n.lang.get();
     let name = service.name.clone();
+    // As `PageHeading` does: the title names the page, the heading takes the focus.
+    let title = name.clone();
+    Effect::new(move |_| {
+        crate::dom::set_title(&format!("{} – {}", title.get(lang()), i18n.t("app-title")))
+    });
+    crate::dom::focus_later(crate::components::page::HEADING_ID);
     let visits = office_visits(&service, &ApplicantProfile::new(ApplicantCategory::Citizen));
     view! {
         <a class="back-link" href=paths::SERVICES>{move || i18n.t("back")}</a>

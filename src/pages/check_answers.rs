@@ -193,7 +193,7 @@ pub fn CheckAnswersPage(service: ServiceView) -> impl IntoView {
             </div>
             {rows_view}
         </dl>
-        <a class="button" href=paths::sign(&id) id="continue" role="button">
+        <a class="button" href=paths::sign(&id) id="continue">
             {move || i18n.t("check-confirm")}
         </a>
     }

@@ -67,7 +67,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             </a>
         </p>
         <p class="body">
-            <a id="my-applications-link" href=paths::MY_APPLICATIONS>
+            <a href=paths::MY_APPLICATIONS>
                 {move || i18n.t("confirmation-my-applications-link")}
             </a>
         </p>

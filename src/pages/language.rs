@@ -49,7 +49,8 @@ pub fn LanguagePage() -> impl IntoView {
     view! {
         <ErrorSummary errors=errors.into() />
         <form novalidate on:submit=on_submit>
-            <fieldset class="fieldset">
+            // The error, when there is one, is read with the question.
+            <fieldset class="fieldset" aria-describedby="language-error">
                 <legend class="fieldset__legend">
                     <PageHeading key="language-heading" has_errors />
                 </legend>

@@ -6,8 +6,9 @@
 //! `StorageMode::Memory` (kiosk) it is kept in memory only and never written anywhere.
 
 use crate::api::{ApiClient, ApiFailure};
-use crate::components::page::PageHeading;
+use crate::components::page::{PageHeading, HEADING_ID};
 use crate::dates::format_moment;
+use crate::dom::focus_later;
 use crate::i18n::use_i18n;
 use crate::nav::use_navigate;
 use crate::pages::paths;
@@ -21,6 +22,7 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 
 const SESSION_KEY: &str = "session";
+const SIGN_IN_ERROR_ID: &str = "sign-in-error";
 
 thread_local! {
     /// Per storage scope, so that embedded widgets keep their sign-ins apart.
@@ -89,6 +91,7 @@ pub fn MyApplicationsPage() -> impl IntoView {
                     <button type="button" class="button button--link" id="sign-out" on:click=move |_| {
                         forget_session(storage);
                         session.set(None);
+                        focus_later(HEADING_ID);
                     }>{move || i18n.t("my-applications-sign-out")}</button>
                 </p>
                 <ApplicationList token=current.token.clone() session storage />
@@ -118,6 +121,7 @@ fn SignIn(session: RwSignal<Option<Session>>, storage: StorageMode) -> impl Into
             .collect();
         if Iin::parse(&entered).is_err() {
             error.set(Some("my-applications-iin-invalid".into()));
+            focus_later(SIGN_IN_ERROR_ID);
             return;
         }
         error.set(None);
@@ -152,15 +156,20 @@ fn SignIn(session: RwSignal<Option<Session>>, storage: StorageMode) -> impl Into
                 Ok(new) => {
                     keep_session(storage, &new);
                     session.set(Some(new));
+                    // The form has gone: the page's heading takes the focus.
+                    focus_later(HEADING_ID);
                 }
-                Err(key) => error.set(Some(key)),
+                Err(key) => {
+                    error.set(Some(key));
+                    focus_later(SIGN_IN_ERROR_ID);
+                }
             }
         });
     };
     view! {
         <p class="body">{move || i18n.t("my-applications-sign-in-intro")}</p>
         {move || error.get().map(|key| view! {
-            <div class="error-summary" id="sign-in-error" role="alert" tabindex="-1">
+            <div class="error-summary" id=SIGN_IN_ERROR_ID role="alert" tabindex="-1">
                 <p class="body">{i18n.t(&key)}</p>
             </div>
         })}
@@ -308,7 +317,7 @@ fn Lookup() -> impl IntoView {
                     <p class="error-message" id="lookup-error">{i18n.t("lookup-reference-invalid")}</p>
                 })}
                 <input class="input input--width-20" id="lookup-reference" type="text" autocomplete="off"
-                    aria-describedby="lookup-reference-hint"
+                    aria-describedby="lookup-reference-hint lookup-error"
                     prop:value=move || reference.get()
                     on:input=move |ev| reference.set(event_target_value(&ev)) />
             </div>

@@ -48,7 +48,7 @@ pub fn RegionPage() -> impl IntoView {
         <a class="back-link" href=paths::LANGUAGE>{move || i18n.t("back")}</a>
         <ErrorSummary errors=errors.into() />
         <form novalidate on:submit=on_submit>
-            <fieldset class="fieldset" aria-describedby="region-hint">
+            <fieldset class="fieldset" aria-describedby="region-hint region-error">
                 <legend class="fieldset__legend">
                     <PageHeading key="region-heading" has_errors />
                 </legend>

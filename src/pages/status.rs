@@ -525,7 +525,7 @@ fn StatusDetails(
         </div>
         {outcome}
         <p class="body status-page__screen">
-            <a href="/applications" id="my-applications-link">{move || i18n.t("status-my-applications-link")}</a>
+            <a href="/applications">{move || i18n.t("status-my-applications-link")}</a>
         </p>
     }
 }

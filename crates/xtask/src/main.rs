@@ -6,7 +6,10 @@
 //! - `size`: raw, gzip and brotli bytes of every file in `dist/`.
 //! - `timings`: in-browser timings of an IIN check and a step change (release wasm).
 //! - `widget-shim`: the embeddable widget's script for a build (Trunk's post-build hook).
+//! - `lighthouse [--port N] [PATH]`: Lighthouse scores, LCP, TBT, CLS of the release build (not
+//!   a test: timings depend on the machine).
 
+mod lighthouse;
 mod setup;
 mod size;
 mod widget;
@@ -197,8 +200,9 @@ fn main() -> ExitCode {
         Some("size") => size::report(&root().join("dist")),
         Some("widget-shim") => widget::write_shim(&args[1..]),
         Some("timings") => timings(),
+        Some("lighthouse") => lighthouse::lighthouse(&args[1..]),
         _ => Err(
-            "usage: cargo xtask <setup|build|serve [--port N]|test|size|timings|widget-shim DIR>"
+            "usage: cargo xtask <setup|build|serve [--port N]|test|size|timings|lighthouse [--port N] [PATH]|widget-shim DIR>"
                 .to_owned(),
         ),
     };

@@ -9,6 +9,13 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const TRUNK_VERSION: &str = "0.21.14";
 /// Debian's binaryen 108 produces a broken .wasm; npm's 132 works (see Trunk.toml).
 const WASM_OPT_VERSION: &str = "version 132";
+/// What `npm ci` installs from `package.json`: wasm-opt, axe-core (the accessibility test) and
+/// Lighthouse (`cargo xtask lighthouse`).
+const NPM_FILES: [&str; 3] = [
+    "node_modules/.bin/wasm-opt",
+    "node_modules/axe-core/axe.min.js",
+    "node_modules/.bin/lighthouse",
+];
 
 /// What building the app needs.
 pub fn ensure_build_tools() -> Result {
@@ -16,7 +23,7 @@ pub fn ensure_build_tools() -> Result {
     ensure_wasm_target()?;
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
-    ensure_wasm_opt()
+    ensure_npm_tools()
 }
 
 fn ensure_rust_components() -> Result {
@@ -77,9 +84,9 @@ fn ensure_wasm_bindgen() -> Result {
     run(cmd("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted]))
 }
 
-fn ensure_wasm_opt() -> Result {
+fn ensure_npm_tools() -> Result {
     let have = output(cmd("wasm-opt").arg("--version")).unwrap_or_default();
-    let local = root().join("node_modules/.bin/wasm-opt").exists();
+    let local = NPM_FILES.iter().all(|file| root().join(file).exists());
     if local && have.contains(WASM_OPT_VERSION) {
         return Ok(());
     }

@@ -102,7 +102,7 @@ pub fn EligibilityStep(service: ServiceView) -> impl IntoView {
             let question = format!("fact-{}-question", code(&fact));
             view! {
                 <div class="form-group" class:form-group--error=move || message_for(errors.into(), id).read().is_some()>
-                    <fieldset class="fieldset">
+                    <fieldset class="fieldset" aria-describedby=format!("{id}-error")>
                         <legend class="fieldset__legend fieldset__legend--m">{move || i18n.t(&question)}</legend>
                         <Radios
                             id
@@ -158,7 +158,7 @@ pub fn CategoryStep(service: ServiceView) -> impl IntoView {
     let has_errors = Signal::derive(move || !errors.read().is_empty());
     view! {
         <StepShell service step=Step::Category errors validate divert>
-            <fieldset class="fieldset">
+            <fieldset class="fieldset" aria-describedby="category-error">
                 <legend class="fieldset__legend"><PageHeading key="category-heading" has_errors /></legend>
                 <Radios
                     id="category"
@@ -204,7 +204,7 @@ pub fn ResultStep(service: ServiceView) -> impl IntoView {
     let has_errors = Signal::derive(move || !errors.read().is_empty());
     view! {
         <StepShell service step=Step::Result errors validate>
-            <fieldset class="fieldset">
+            <fieldset class="fieldset" aria-describedby="result-error">
                 <legend class="fieldset__legend"><PageHeading key="result-heading" has_errors /></legend>
                 <Radios
                     id="result"

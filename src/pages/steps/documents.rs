@@ -36,7 +36,7 @@ const DOCUMENT_FIELD_IDS: [&str; 12] = [
 #[derive(Clone, PartialEq)]
 enum Transfer {
     Idle,
-    Sending { progress: f64 },
+    Sending,
     Failed { key: String },
     ConfirmRemove,
 }
@@ -64,6 +64,9 @@ fn DocumentUpload(
     let wizard = use_wizard();
     let api = expect_context::<ApiClient>();
     let transfer = RwSignal::new(Transfer::Idle);
+    // Apart from `transfer`, so that progress does not rebuild the row (and its Cancel button
+    // keeps the focus).
+    let progress = RwSignal::new(0.0);
     let in_flight = StoredValue::new_local(None::<Rc<Upload>>);
     let input_id: &'static str = DOCUMENT_FIELD_IDS[index.min(DOCUMENT_FIELD_IDS.len() - 1)];
     let attached = {
@@ -86,12 +89,13 @@ fn DocumentUpload(
                 transfer.set(Transfer::Failed { key: key.into() });
                 return;
             }
-            transfer.set(Transfer::Sending { progress: 0.0 });
+            progress.set(0.0);
+            transfer.set(Transfer::Sending);
             let document = document.clone();
             let started = upload::start(
                 &api.base,
                 &file,
-                move |fraction| transfer.set(Transfer::Sending { progress: fraction }),
+                move |fraction| progress.set(fraction * 100.0),
                 move |result| {
                     in_flight.set_value(None);
                     match result {
@@ -133,9 +137,22 @@ fn DocumentUpload(
         }
     };
     let error = message_for(errors.into(), input_id);
+    // Each change of what the row shows moves the focus to the row's control, so a keyboard
+    // user is never left on a button that has gone (not when the page opens: the heading has it).
+    Effect::new(move |opened: Option<()>| {
+        let control = match (attached.read().is_some(), &*transfer.read()) {
+            (true, Transfer::ConfirmRemove) => "-remove-yes",
+            (true, _) => "-remove",
+            (false, Transfer::Sending) => "-cancel",
+            _ => "",
+        };
+        if opened.is_some() {
+            crate::dom::focus_later(format!("{input_id}{control}"));
+        }
+    });
     view! {
         <div class="form-group document" class:form-group--error=move || error.read().is_some() id=format!("{input_id}-group")>
-            <h2 class="heading-s">
+            <h2 class="heading-s" id=format!("{input_id}-name")>
                 {move || name.get(i18n.lang.get()).to_owned()}
                 {conditional.then(|| view! { " " <span class="tag tag--grey">{move || i18n.t("document-conditional")}</span> })}
             </h2>
@@ -158,10 +175,10 @@ fn DocumentUpload(
                         </button>
                     </p>
                 }.into_any(),
-                (None, Transfer::Sending { progress }) => view! {
+                (None, Transfer::Sending) => view! {
                     <div class="document__progress">
                         <label for=format!("{input_id}-progress")>{i18n.t("document-uploading")}</label>
-                        <progress id=format!("{input_id}-progress") max="100" value=(progress * 100.0).round().to_string()>{format!("{:.0}%", progress * 100.0)}</progress>
+                        <progress id=format!("{input_id}-progress") max="100" value=move || progress.get().round().to_string()></progress>
                         <button type="button" class="button button--secondary" id=format!("{input_id}-cancel") on:click=move |_| {
                             if let Some(upload) = in_flight.get_value() { upload.abort(); }
                         }>{i18n.t("document-cancel")}</button>
@@ -172,7 +189,7 @@ fn DocumentUpload(
                         Transfer::Failed { key } => Some(view! { <p class="error-message" id=format!("{input_id}-failed") role="alert">{i18n.t(&key)}</p> }),
                         _ => None,
                     }}
-                    <input class="visually-hidden-file" type="file" id=input_id accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" on:change=on_change.clone() />
+                    <input class="visually-hidden-file" type="file" id=input_id aria-describedby=format!("{input_id}-name {input_id}-error {input_id}-failed") accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" on:change=on_change.clone() />
                     <label class="button button--secondary file-button" for=input_id>
                         {i18n.t("document-choose")}
                     </label>

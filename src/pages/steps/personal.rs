@@ -127,7 +127,7 @@ pub fn BirthDateStep(service: ServiceView) -> impl IntoView {
     let i18n = crate::i18n::use_i18n();
     view! {
         <StepShell service step=Step::BirthDate errors validate>
-            <fieldset class="fieldset" role="group" aria-describedby="birth-date-hint">
+            <fieldset class="fieldset" aria-describedby="birth-date-hint birth-date-error">
                 <legend class="fieldset__legend"><PageHeading key="birth-date-heading" has_errors /></legend>
                 <p class="hint" id="birth-date-hint">{move || i18n.t("birth-date-hint")}</p>
                 {move || error_of(errors, "birth-date-day").get().map(|m| view! { <p class="error-message" id="birth-date-error">{m}</p> })}
