@@ -31,8 +31,6 @@ use support::*;
 
 const IIN: &str = "791028302728";
 const OPERATOR: &str = "operator-secret-for-a11y";
-const TAGS: [&str; 5] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
 /// How the app is opened: the query that selects the mode (without `?`); whether it is a kiosk
 /// (which adds the on-screen keyboard and the inactivity dialog to the audit); whether drafts
 /// survive a reload (which adds the offer to continue a saved draft).
@@ -61,20 +59,13 @@ audit_modes! {
     web => "", kiosk: false, keeps_drafts: true;
     // A timeout long enough that the dialog does not open during the audit of the pages.
     kiosk => "mode=kiosk&kiosk-timeout-s=3600", kiosk: true, keeps_drafts: false;
-    // TODO: the embedded (widget) mode, once it can be opened here.
-}
-
-fn axe_source() -> String {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
-    std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run `npm ci`)", path.display()))
+    // The embedded (widget) mode is audited by tests/e2e_widget.rs, inside the shadow roots of
+    // the demo host page, at every page of an application.
 }
 
 /// Runs axe on the current page of one session and keeps what it finds.
 struct Auditor<'a> {
     c: &'a Client,
-    axe: &'a str,
     mode: Mode,
     lang: Lang,
     pages: Vec<String>,
@@ -83,45 +74,11 @@ struct Auditor<'a> {
 
 impl Auditor<'_> {
     async fn page(&mut self, page: &str) {
-        let c = self.c;
-        // Injected once per document: SPA navigations keep it.
-        let loaded = c
-            .execute("return typeof window.axe === 'object';", vec![])
-            .await
-            .unwrap();
-        if loaded != serde_json::json!(true) {
-            c.execute(&format!("{}\nreturn true;", self.axe), vec![])
-                .await
-                .unwrap();
-        }
-        let script = "const done = arguments[arguments.length - 1];\
-            axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})\
-              .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,\
-                  targets: v.nodes.map(n => JSON.stringify(n.target))}))),\
-                    e => done({error: String(e)}));";
-        let result = c
-            .execute_async(script, vec![serde_json::json!(TAGS)])
-            .await
-            .unwrap();
-        if let Some(error) = result.get("error") {
-            panic!("axe failed on {page}: {error}");
-        }
-        let at = current_path(c).await;
+        let found = axe::violations(self.c).await;
+        let at = current_path(self.c).await;
         let label = format!("{} / {} / {page} ({at})", self.mode.name, self.lang.tag());
-        for v in result.as_array().unwrap() {
-            let targets: Vec<&str> = v["targets"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|t| t.as_str().unwrap())
-                .collect();
-            self.violations.push(format!(
-                "{label}: {} [{}] {} — {}",
-                v["id"].as_str().unwrap(),
-                v["impact"].as_str().unwrap_or("?"),
-                v["help"].as_str().unwrap_or(""),
-                targets.join(", ")
-            ));
+        for violation in found {
+            self.violations.push(format!("{label}: {violation}"));
         }
         self.pages.push(label);
     }
@@ -500,7 +457,6 @@ async fn audit_mode(mode: Mode) {
     let server = start_server_with(data.path(), Some(OPERATOR)).await;
     let base = server.url();
     let finished = finished_applications(&base).await;
-    let axe = axe_source();
 
     // The app is served with a CSP that admits no inline or eval'd script: axe must still run.
     let csp = reqwest::get(&base)
@@ -524,7 +480,6 @@ async fn audit_mode(mode: Mode) {
         let c = browser(&driver).await;
         let mut auditor = Auditor {
             c: &c,
-            axe: &axe,
             mode,
             lang,
             pages: Vec::new(),
@@ -547,7 +502,7 @@ async fn audit_mode(mode: Mode) {
         violations.is_empty(),
         "{} axe violations ({}):\n{}",
         violations.len(),
-        TAGS.join(", "),
+        axe::TAGS.join(", "),
         violations.join("\n")
     );
 }

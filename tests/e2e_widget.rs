@@ -111,6 +111,13 @@ async fn wait_for_host_event(c: &Client, name: &str, check: impl Fn(&str) -> boo
     );
 }
 
+/// axe-core on the whole host page, the widgets' shadow roots included; what it finds, labelled.
+async fn audit(c: &Client, page: &str, found: &mut Vec<String>) {
+    for violation in support::axe::violations(c).await {
+        found.push(format!("embedded / {page}: {violation}"));
+    }
+}
+
 async fn storage_keys(c: &Client) -> Vec<String> {
     let keys = c
         .execute("return Object.keys(localStorage).sort();", vec![])
@@ -148,6 +155,9 @@ async fn an_application_completed_inside_the_widget_reaches_the_host_as_an_event
         t.contains("өңір") || t.contains("Өңір")
     })
     .await;
+    // The accessibility audit of the embedded mode, at every page the person passes.
+    let mut violations = Vec::new();
+    audit(&c, "IIN step and region question", &mut violations).await;
 
     // The host's `button { background: #c00; font-size: 30px }` stays outside the widgets.
     let host_button = c.find(Locator::Id("host-button")).await.unwrap();
@@ -211,6 +221,7 @@ async fn an_application_completed_inside_the_widget_reaches_the_host_as_an_event
         .await
         .unwrap();
     assert_eq!(focused, json!("iin"));
+    audit(&c, "IIN step with its error summary", &mut violations).await;
     assert!(c
         .current_url()
         .await
@@ -245,6 +256,7 @@ async fn an_application_completed_inside_the_widget_reaches_the_host_as_an_event
     a.wait_for_text("#document-0-file", |t| t.contains("справка.pdf"))
         .await;
 
+    audit(&c, "documents step with a file", &mut violations).await;
     // The draft is kept under widget A's own keys, never the page's or widget B's.
     let keys = storage_keys(&c).await;
     assert!(
@@ -259,10 +271,13 @@ async fn an_application_completed_inside_the_widget_reaches_the_host_as_an_event
     a.continue_to("#answer-iin").await;
     a.wait_for_text("#answer-iin", |t| t == "791028302728")
         .await;
+    audit(&c, "check answers", &mut violations).await;
     a.continue_to("label[for='stub-valid']").await;
+    audit(&c, "sign", &mut violations).await;
     a.click("label[for='stub-valid']").await;
     a.click("#sign").await;
     let reference = a.wait_for_text("#reference", |t| t.len() == 14).await;
+    audit(&c, "confirmation", &mut violations).await;
 
     // The host heard it, from widget A, with the reference.
     let heard = wait_for_host_event(&c, "egov-wizard:submitted", |e| e.contains(&reference)).await;
@@ -292,6 +307,14 @@ async fn an_application_completed_inside_the_widget_reaches_the_host_as_an_event
     .unwrap();
     b.wait_for_text("#page-heading", |t| t.contains("ЖСН"))
         .await;
+
+    audit(&c, "another service opened by attributes", &mut violations).await;
+    assert!(
+        violations.is_empty(),
+        "axe-core found {} violation(s):\n{}",
+        violations.len(),
+        violations.join("\n")
+    );
 
     // Removing the element unmounts its app.
     c.find(Locator::Id("remove-b"))

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod axe;
 pub mod faulty_proxy;
 
 use fantoccini::{Client, ClientBuilder, Locator};
