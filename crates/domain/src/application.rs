@@ -53,12 +53,26 @@ impl Applicant {
 }
 
 /// A document attached to the application: an upload the server already holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct AttachedDocument {
     pub document: DocumentId,
     pub upload_id: String,
     pub file_name: String,
+    #[validate(custom(function = "validate_size"))]
     pub size: u64,
+}
+
+/// The largest integer the canonical form (RFC 8785) writes exactly: it writes numbers as IEEE
+/// doubles, as JavaScript does (`Number.MAX_SAFE_INTEGER`).
+pub const MAX_EXACT_SIZE: u64 = (1 << 53) - 1;
+
+/// A larger size would be rounded in the signed bytes, so the signature would also cover other
+/// sizes than the one stored.
+fn validate_size(size: u64) -> Result<(), ValidationError> {
+    if size > MAX_EXACT_SIZE {
+        return Err(ValidationError::new("document_size_invalid"));
+    }
+    Ok(())
 }
 
 /// Everything the citizen states. These exact fields, canonicalised, are what gets signed.
@@ -72,6 +86,7 @@ pub struct Application {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<ResultId>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(nested)]
     pub documents: Vec<AttachedDocument>,
     /// The language the citizen used: results and notices come back in it.
     pub lang: Lang,
@@ -293,6 +308,29 @@ mod tests {
                 ("applicant.phone", "phone_not_normalised"),
                 ("applicant.surname", "name_invalid_characters"),
             ]
+        );
+    }
+
+    /// Inputs of the `api_request` fuzz harness (`crates/fuzz/regressions/api_request/`) showed
+    /// that a size above 2^53 is rounded in the canonical bytes: what was signed was not what was
+    /// stored.
+    #[test]
+    fn document_sizes_beyond_exact_doubles_are_rejected() {
+        let mut app = with_iin("791028302728");
+        app.documents.push(AttachedDocument {
+            document: DocumentId::new("identity_document"),
+            upload_id: "u-1".into(),
+            file_name: "passport.pdf".into(),
+            size: MAX_EXACT_SIZE,
+        });
+        assert_eq!(app.check(), Ok(()));
+        let canonical: Application = serde_json::from_slice(&app.canonical_bytes()).unwrap();
+        assert_eq!(canonical, app);
+
+        app.documents[0].size = MAX_EXACT_SIZE + 2;
+        assert_eq!(
+            app.check(),
+            expect("documents[0].size", "document_size_invalid")
         );
     }
 
