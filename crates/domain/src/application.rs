@@ -311,8 +311,9 @@ mod tests {
         );
     }
 
-    /// Found by the `api_request` fuzz harness: a size above 2^53 is rounded in the canonical
-    /// bytes, so what was signed was not what was stored.
+    /// Inputs of the `api_request` fuzz harness (`crates/fuzz/regressions/api_request/`) showed
+    /// that a size above 2^53 is rounded in the canonical bytes: what was signed was not what was
+    /// stored.
     #[test]
     fn document_sizes_beyond_exact_doubles_are_rejected() {
         let mut app = with_iin("791028302728");
