@@ -5,7 +5,9 @@
 //! - `test`: setup, formatting and lint checks, app build, then every test.
 //! - `size`: raw, gzip and brotli bytes of every file in `dist/`.
 //! - `timings`: in-browser timings of an IIN check and a step change (release wasm).
-//! - `widget-shim`: the embeddable widget's script for a build (Trunk's post-build hook).
+//! - `widget-shim`: the embeddable widget's script for a build.
+//! - `precompress`: `.br` and `.gz` copies of a build's files.
+//! - `post-build`: `widget-shim` then `precompress` (Trunk's post-build hook).
 //! - `lighthouse [--port N] [PATH]`: Lighthouse scores, LCP, TBT, CLS of the release build (not
 //!   a test: timings depend on the machine).
 
@@ -200,9 +202,13 @@ fn main() -> ExitCode {
         Some("size") => size::report(&root().join("dist")),
         Some("widget-shim") => widget::write_shim(&args[1..]),
         Some("timings") => timings(),
+        Some("precompress") => size::precompress(&args[1..]),
+        Some("post-build") => {
+            widget::write_shim(&args[1..]).and_then(|_| size::precompress(&args[1..]))
+        }
         Some("lighthouse") => lighthouse::lighthouse(&args[1..]),
         _ => Err(
-            "usage: cargo xtask <setup|build|serve [--port N]|test|size|timings|lighthouse [--port N] [PATH]|widget-shim DIR>"
+            "usage: cargo xtask <setup|build|serve [--port N]|test|size|timings|lighthouse [--port N] [PATH]|widget-shim DIR|precompress DIR|post-build DIR>"
                 .to_owned(),
         ),
     };

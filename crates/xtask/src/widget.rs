@@ -1,6 +1,6 @@
 //! `cargo xtask widget-shim [DIR]`: writes `egov-wizard-widget.js`, the script that defines the
-//! `<egov-wizard>` element, into a Trunk build (`$TRUNK_STAGING_DIR` when run as Trunk's
-//! post-build hook), with the build's hashed names of the wasm-bindgen module, the wasm and
+//! `<egov-wizard>` element, into a Trunk build (`$TRUNK_STAGING_DIR` when run by Trunk's
+//! post-build hook, `cargo xtask post-build`), with the build's hashed names of the wasm-bindgen module, the wasm and
 //! the stylesheet, so the element loads exactly this build.
 
 use crate::{root, Result};
