@@ -168,16 +168,7 @@ async fn payloads_in_free_text_are_shown_as_text() {
         .path()
         .join(r#"<img src=x onerror="window.__xss=3">.pdf"#);
     std::fs::write(&named, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").unwrap();
-    let mut draft: serde_json::Value =
-        serde_json::from_str(&complete_referral_draft("791028302728", "none")).unwrap();
-    draft["draft"]["documents"] = serde_json::json!([]);
-    seed_referral_draft(&c, &base, "", "en", &draft.to_string()).await;
-    c.goto(&format!(
-        "{base}/apply/active_employment_referral/documents"
-    ))
-    .await
-    .unwrap();
-    let input = wait_for(&c, "#document-0").await;
+    let input = open_documents_step(&c, &base, "en").await;
     input.send_keys(&named.display().to_string()).await.unwrap();
     wait_for_text(&c, "#document-0-file", |t| t.contains("onerror")).await;
     no_markup_in(&c, "#document-0-file").await;

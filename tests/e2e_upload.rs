@@ -69,16 +69,7 @@ async fn a_slow_upload_shows_its_progress_then_the_file() {
     let driver = start_driver().await;
     let c = browser(&driver).await;
 
-    let mut draft: serde_json::Value =
-        serde_json::from_str(&complete_referral_draft("791028302728", "none")).unwrap();
-    draft["draft"]["documents"] = serde_json::json!([]);
-    seed_referral_draft(&c, &base, "", "en", &draft.to_string()).await;
-    c.goto(&format!(
-        "{base}/apply/active_employment_referral/documents"
-    ))
-    .await
-    .unwrap();
-    let input = wait_for(&c, "#document-0").await;
+    let input = open_documents_step(&c, &base, "en").await;
 
     c.issue_cmd(NetworkConditions {
         upload_bytes_per_second: 40_000,

@@ -38,6 +38,58 @@ fn outcome_of(failure: ApiFailure) -> Outcome {
     }
 }
 
+/// Why signing or sending failed; with the server's refused answers, each linking to the step
+/// that changes it.
+#[component]
+fn SignErrorSummary(
+    key: String,
+    fields: Vec<(Option<Step>, String)>,
+    service: egov_domain::ServiceId,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let has_fields = !fields.is_empty();
+    // Built in a closure so that a change of language rewrites every message.
+    let items = move || {
+        fields
+            .iter()
+            .map(|(step, code)| {
+                let message = if crate::i18n::has_key(code) {
+                    i18n.t(code)
+                } else {
+                    i18n.t("server-field-error")
+                };
+                match step {
+                    Some(step) => {
+                        let label = i18n.t(&format!("check-{}", step.slug()));
+                        view! {
+                            <li>
+                                <a href=paths::change(service.as_str(), *step)>
+                                    {format!("{label}: {message}")}
+                                </a>
+                            </li>
+                        }
+                        .into_any()
+                    }
+                    None => view! { <li>{message}</li> }.into_any(),
+                }
+            })
+            .collect_view()
+    };
+    let list = has_fields.then(|| {
+        view! { <ul class="error-summary__list" id="sign-field-errors">{items}</ul> }
+    });
+    let text_key = key.clone();
+    view! {
+        <div class="error-summary" id="sign-outcome" tabindex="-1" role="alert">
+            <h2 class="error-summary__title">{move || i18n.t("error-summary-title")}</h2>
+            <p class="error-summary__body" id="sign-error" data-code=key>
+                {move || i18n.t(&text_key)}
+            </p>
+            {list}
+        </div>
+    }
+}
+
 #[component]
 pub fn SignPage() -> impl IntoView {
     let dom_root = crate::dom::use_dom_root();
@@ -141,67 +193,12 @@ pub fn SignPage() -> impl IntoView {
                             .into_any()
                     }
                     Outcome::Failed(key) => {
-                        view! {
-                            <div
-                                class="error-summary"
-                                id="sign-outcome"
-                                tabindex="-1"
-                                role="alert"
-                            >
-                                <h2 class="error-summary__title">
-                                    {i18n.t("error-summary-title")}
-                                </h2>
-                                <p class="error-summary__body" id="sign-error" data-code=key.clone()>
-                                    {i18n.t(&key)}
-                                </p>
-                            </div>
-                        }
+                        view! { <SignErrorSummary key fields=Vec::new() service=service.clone() /> }
                             .into_any()
                     }
                     Outcome::Invalid(fields) => {
-                        let service = service.clone();
-                        let items = fields
-                            .into_iter()
-                            .map(|(step, code)| {
-                                let message = if crate::i18n::has_key(&code) {
-                                    i18n.t(&code)
-                                } else {
-                                    i18n.t("server-field-error")
-                                };
-                                match step {
-                                    Some(step) => {
-                                        let label = i18n.t(&format!("check-{}", step.slug()));
-                                        view! {
-                                            <li>
-                                                <a href=paths::change(service.as_str(), step)>
-                                                    {format!("{label}: {message}")}
-                                                </a>
-                                            </li>
-                                        }
-                                            .into_any()
-                                    }
-                                    None => view! { <li>{message}</li> }.into_any(),
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            <div
-                                class="error-summary"
-                                id="sign-outcome"
-                                tabindex="-1"
-                                role="alert"
-                            >
-                                <h2 class="error-summary__title">
-                                    {i18n.t("error-summary-title")}
-                                </h2>
-                                <p class="error-summary__body" id="sign-error" data-code="validation_failed">
-                                    {i18n.t("validation_failed")}
-                                </p>
-                                <ul class="error-summary__list" id="sign-field-errors">
-                                    {items}
-                                </ul>
-                            </div>
-                        }
+                        let key = "validation_failed".to_owned();
+                        view! { <SignErrorSummary key fields service=service.clone() /> }
                             .into_any()
                     }
                 })

@@ -278,6 +278,26 @@ pub async fn seed_referral_draft(
         .unwrap();
 }
 
+/// Opens the documents step of a referral draft that has everything but its documents, in
+/// `lang`; returns the first document's file input.
+pub async fn open_documents_step(
+    client: &Client,
+    base: &str,
+    lang: &str,
+) -> fantoccini::elements::Element {
+    let mut draft: serde_json::Value =
+        serde_json::from_str(&complete_referral_draft("791028302728", "none")).unwrap();
+    draft["draft"]["documents"] = serde_json::json!([]);
+    seed_referral_draft(client, base, "", lang, &draft.to_string()).await;
+    client
+        .goto(&format!(
+            "{base}/apply/active_employment_referral/documents"
+        ))
+        .await
+        .unwrap();
+    wait_for(client, "#document-0").await
+}
+
 /// Like [`start_server`], with the operator endpoints enabled under `operator_token`.
 pub async fn start_server_with(
     data_dir: &std::path::Path,
