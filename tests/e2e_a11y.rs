@@ -192,12 +192,6 @@ async fn finished_applications(base: &str) -> (String, String) {
     (referral, refused)
 }
 
-fn sample_pdf(dir: &std::path::Path) -> std::path::PathBuf {
-    let path = dir.join("справка.pdf");
-    std::fs::write(&path, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").unwrap();
-    path
-}
-
 async fn wait_until_path_starts(c: &Client, prefix: &str) {
     let deadline = tokio::time::Instant::now() + WAIT;
     while !current_path(c).await.starts_with(prefix) {

@@ -111,28 +111,9 @@ async fn catalogue_pages_call_no_endpoint() {
 async fn upload_failures_keep_the_draft_and_choosing_the_file_again_succeeds() {
     let rig = rig().await;
     let (c, proxy) = (&rig.c, &rig.proxy);
-    let pdf = rig.data.path().join("справка.pdf");
-    std::fs::write(&pdf, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").unwrap();
+    let pdf = sample_pdf(rig.data.path());
     // Every step up to the documents answered, no document yet.
-    let mut draft: serde_json::Value =
-        serde_json::from_str(&complete_referral_draft(IIN, "none")).unwrap();
-    draft["draft"]["documents"] = serde_json::json!([]);
-    c.goto(&format!("{}/{QUERY}", proxy.url)).await.unwrap();
-    wait_for(c, "#page-heading").await;
-    c.execute(
-        "localStorage.setItem('egov-wizard.lang', JSON.stringify('kk'));\
-         localStorage.setItem('egov-wizard.region', JSON.stringify('karaganda'));\
-         localStorage.setItem(arguments[0], arguments[1]);",
-        vec![DRAFT_KEY.into(), draft.to_string().into()],
-    )
-    .await
-    .unwrap();
-    c.goto(&format!(
-        "{}/apply/active_employment_referral/documents{QUERY}",
-        proxy.url
-    ))
-    .await
-    .unwrap();
+    open_documents_step(c, &proxy.url, QUERY, "kk", IIN).await;
     let choose = || async {
         wait_for(c, "#document-0")
             .await

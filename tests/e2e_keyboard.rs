@@ -150,16 +150,10 @@ async fn error_summary_leads_to(c: &Client, field: &str) {
     assert_focus(c, &format!("#{field}"), "following the summary's link").await;
 }
 
-fn sample_pdf(dir: &std::path::Path) -> std::path::PathBuf {
-    let path = dir.join("certificate.pdf");
-    std::fs::write(&path, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").unwrap();
-    path
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_whole_application_with_the_keyboard_only() {
     let data = tempfile::tempdir().unwrap();
-    let pdf = sample_pdf(data.path());
+    let pdf = sample_pdf_named(data.path(), "certificate.pdf");
     let server = start_server(data.path()).await;
     let base = server.url();
     let driver = start_driver().await;

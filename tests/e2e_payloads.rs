@@ -164,11 +164,8 @@ async fn payloads_in_free_text_are_shown_as_text() {
     nothing_ran(&c).await;
 
     // An uploaded file's name is free text too.
-    let named = data
-        .path()
-        .join(r#"<img src=x onerror="window.__xss=3">.pdf"#);
-    std::fs::write(&named, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").unwrap();
-    let input = open_documents_step(&c, &base, "en").await;
+    let named = sample_pdf_named(data.path(), r#"<img src=x onerror="window.__xss=3">.pdf"#);
+    let input = open_documents_step(&c, &base, "", "en", "791028302728").await;
     input.send_keys(&named.display().to_string()).await.unwrap();
     wait_for_text(&c, "#document-0-file", |t| t.contains("onerror")).await;
     no_markup_in(&c, "#document-0-file").await;

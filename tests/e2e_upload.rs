@@ -69,7 +69,7 @@ async fn a_slow_upload_shows_its_progress_then_the_file() {
     let driver = start_driver().await;
     let c = browser(&driver).await;
 
-    let input = open_documents_step(&c, &base, "en").await;
+    let input = open_documents_step(&c, &base, "", "en", "791028302728").await;
 
     c.issue_cmd(NetworkConditions {
         upload_bytes_per_second: 40_000,

@@ -129,8 +129,7 @@ async fn storage_keys(c: &Client) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_application_completed_inside_the_widget_reaches_the_host_as_an_event() {
     let data = tempfile::tempdir().unwrap();
-    let pdf = data.path().join("справка.pdf");
-    std::fs::write(&pdf, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").unwrap();
+    let pdf = sample_pdf(data.path());
     let server = start_server(data.path()).await;
     let base = server.url();
     let driver = start_driver().await;

@@ -12,13 +12,6 @@ use egov_domain::ApplicationStatus;
 use fantoccini::{Client, Locator};
 use support::*;
 
-/// A one-page PDF: the server checks uploads by content.
-fn sample_pdf(dir: &std::path::Path) -> std::path::PathBuf {
-    let path = dir.join("справка.pdf");
-    std::fs::write(&path, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").unwrap();
-    path
-}
-
 /// Name, date of birth, contact, address and category, from the name step on.
 async fn fill_personal_details(c: &Client, service: &str) {
     wait_until_path(c, &format!("/apply/{service}/name")).await;

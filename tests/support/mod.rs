@@ -213,6 +213,9 @@ pub fn complete_referral_draft(iin: &str, upload_id: &str) -> String {
     .to_string()
 }
 
+/// A one-page PDF's bytes.
+pub const SAMPLE_PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+
 /// Uploads a small PDF through the API, as the documents step does, and returns its id.
 pub async fn upload_pdf(base: &str) -> String {
     let receipt: egov_domain::api::UploadReceipt = reqwest::Client::new()
@@ -222,7 +225,7 @@ pub async fn upload_pdf(base: &str) -> String {
             "x-file-name",
             "%D1%81%D0%BF%D1%80%D0%B0%D0%B2%D0%BA%D0%B0.pdf",
         )
-        .body(&b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"[..])
+        .body(SAMPLE_PDF)
         .send()
         .await
         .unwrap()
@@ -278,20 +281,34 @@ pub async fn seed_referral_draft(
         .unwrap();
 }
 
-/// Opens the documents step of a referral draft that has everything but its documents, in
-/// `lang`; returns the first document's file input.
+/// A small PDF written to `dir/name`: the server checks uploads by content.
+pub fn sample_pdf_named(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, SAMPLE_PDF).unwrap();
+    path
+}
+
+/// [`sample_pdf_named`] as `справка.pdf`.
+pub fn sample_pdf(dir: &std::path::Path) -> std::path::PathBuf {
+    sample_pdf_named(dir, "справка.pdf")
+}
+
+/// Opens the documents step of a referral draft of `iin` that has everything but its
+/// documents, in `lang`, keeping `query` on the URLs; returns the first document's file input.
 pub async fn open_documents_step(
     client: &Client,
     base: &str,
+    query: &str,
     lang: &str,
+    iin: &str,
 ) -> fantoccini::elements::Element {
     let mut draft: serde_json::Value =
-        serde_json::from_str(&complete_referral_draft("791028302728", "none")).unwrap();
+        serde_json::from_str(&complete_referral_draft(iin, "none")).unwrap();
     draft["draft"]["documents"] = serde_json::json!([]);
-    seed_referral_draft(client, base, "", lang, &draft.to_string()).await;
+    seed_referral_draft(client, base, query, lang, &draft.to_string()).await;
     client
         .goto(&format!(
-            "{base}/apply/active_employment_referral/documents"
+            "{base}/apply/active_employment_referral/documents{query}"
         ))
         .await
         .unwrap();
