@@ -6,6 +6,7 @@
 
 pub mod axe;
 pub mod faulty_proxy;
+pub mod network;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::net::TcpListener;
