@@ -15,6 +15,7 @@ pub mod kiosk;
 pub mod mount;
 pub mod nav;
 pub mod pages;
+pub mod poll;
 pub mod signer;
 pub mod state;
 pub mod upload;

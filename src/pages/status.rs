@@ -11,21 +11,17 @@ use crate::dates::format_moment;
 use crate::i18n::use_i18n;
 use crate::nav::use_params_map;
 use crate::pages::result_document::{RefusalNotice, ResultDocumentView};
+use crate::poll::PollSchedule;
 use egov_domain::api::ApplicationRecord;
-use egov_domain::calendar::{self, StepDuration};
-use egov_domain::catalogue::{ChannelView, ServiceView};
-use egov_domain::deadline::{DurationUnit, MaxDuration};
-use egov_domain::procedure::ChannelKind;
-use egov_domain::{workflow, ApplicationStatus, Catalogue, LocalizedText};
+use egov_domain::deadline::DurationUnit;
+use egov_domain::timeline::{timeline, StepState, TimelineStep};
+use egov_domain::{ApplicationStatus, Catalogue};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-/// First and longest wait between two reads of the status, in milliseconds.
-const POLL_FIRST_MS: u32 = 2_000;
-const POLL_MAX_MS: u32 = 30_000;
 /// Granularity of the polling loop.
 const TICK_MS: u32 = 500;
 
@@ -50,202 +46,6 @@ pub fn now() -> OffsetDateTime {
     let ms = js_sys::Date::now() + CLOCK_OFFSET_MS.with(|o| *o);
     OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
         .unwrap_or(OffsetDateTime::UNIX_EPOCH)
-}
-
-/// The workflow status a regulation step's action brings the application to; `None` for
-/// steps that take the status of the step before them (portal and gateway processing).
-fn status_of_action(action: &str) -> Option<ApplicationStatus> {
-    use ApplicationStatus::*;
-    Some(match action {
-        "submit_documents"
-        | "submit_portal_request"
-        | "register_on_portal"
-        | "log_in_to_portal"
-        | "fill_in_and_sign_request" => Submitted,
-        "register_documents"
-        | "accept_documents_and_check_registration"
-        | "register_request_in_regional_gateway" => Registered,
-        "assign_executor" => ExecutorAssigned,
-        "check_registration_and_draft_result"
-        | "enter_data_and_draft_result"
-        | "draft_result"
-        | "approve_draft"
-        | "provider_checks_documents"
-        | "prepare_cover_letter"
-        | "sign_cover_letter" => Checked,
-        "sign_result" | "provider_processes_request" => Signed,
-        "issue_result"
-        | "send_result_to_personal_account"
-        | "sign_and_send_result_to_personal_account"
-        | "receive_result_in_personal_account"
-        | "forward_result_to_akim"
-        | "collect_result_at_state_corporation" => ResultIssued,
-        _ => return None,
-    })
-}
-
-fn path_index(status: ApplicationStatus) -> Option<usize> {
-    workflow::PATH.iter().position(|s| *s == status)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StepState {
-    Done,
-    Current,
-    Pending,
-}
-
-impl StepState {
-    fn code(self) -> &'static str {
-        match self {
-            StepState::Done => "done",
-            StepState::Current => "current",
-            StepState::Pending => "pending",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TimelineStep {
-    pub actor: LocalizedText,
-    pub action: LocalizedText,
-    pub max: Option<MaxDuration>,
-    pub status: ApplicationStatus,
-    /// When the regulation says it is due, each step starting when the one before is due.
-    pub due: Option<OffsetDateTime>,
-    pub done_at: Option<OffsetDateTime>,
-    pub state: StepState,
-}
-
-impl TimelineStep {
-    pub fn overdue(&self, now: OffsetDateTime) -> bool {
-        match (self.due, self.done_at, self.state) {
-            (Some(due), Some(done), _) => done > due,
-            (Some(due), None, StepState::Current | StepState::Pending) => now > due,
-            _ => false,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Timeline {
-    pub channel: LocalizedText,
-    pub steps: Vec<TimelineStep>,
-    pub service_due: Option<OffsetDateTime>,
-    /// When the application reached a final status.
-    pub finished_at: Option<OffsetDateTime>,
-}
-
-impl Timeline {
-    pub fn overdue(&self, now: OffsetDateTime) -> bool {
-        match (self.service_due, self.finished_at) {
-            (Some(due), Some(done)) => done > due,
-            (Some(due), None) => now > due,
-            _ => false,
-        }
-    }
-}
-
-fn has_timing(channel: &ChannelView) -> bool {
-    channel.deadline.stated.is_some() || channel.steps.iter().any(|s| s.step.max_duration.is_some())
-}
-
-/// The channel whose steps the timeline shows: the online channel where the regulation times
-/// it, otherwise the provider's office (whose procedure the provider runs for a portal
-/// application too), as `calendar::service_due_online` does.
-pub fn timeline_channel(service: &ServiceView) -> Option<&ChannelView> {
-    service
-        .online_channels()
-        .find(|c| has_timing(c))
-        .or_else(|| {
-            service
-                .channel(ChannelKind::ProviderOffice)
-                .filter(|c| has_timing(c))
-        })
-        .or_else(|| service.channels.iter().find(|c| has_timing(c)))
-        .or_else(|| service.online_channels().next())
-        .or_else(|| service.channels.first())
-}
-
-fn step_duration(max: MaxDuration) -> StepDuration {
-    match max.unit {
-        DurationUnit::Minutes => StepDuration::Minutes(max.value),
-        DurationUnit::Hours => StepDuration::Hours(max.value),
-        DurationUnit::WorkingDays => StepDuration::WorkingDays(max.value),
-        DurationUnit::CalendarDays => StepDuration::CalendarDays(max.value),
-    }
-}
-
-/// The regulation's steps for the application's channel and region, with what has happened.
-pub fn timeline(record: &ApplicationRecord) -> Option<Timeline> {
-    let service = Catalogue::shared()
-        .service_in_region(&record.application.service, &record.application.region)?;
-    let channel = timeline_channel(&service)?;
-    let reached = |status: ApplicationStatus| {
-        record
-            .history
-            .iter()
-            .find(|e| e.status == status)
-            .map(|e| e.at)
-    };
-    // The furthest step of the positive path reached: a refusal keeps the steps done before it.
-    let current = record
-        .history
-        .iter()
-        .filter_map(|e| path_index(e.status))
-        .chain(path_index(record.status))
-        .max();
-    let finished_at = record
-        .status
-        .is_final()
-        .then(|| record.history.last().map(|e| e.at))
-        .flatten();
-    let mut status = ApplicationStatus::Submitted;
-    let mut start = record.submitted_at;
-    let mut seen_current = false;
-    let steps = channel
-        .steps
-        .iter()
-        .map(|view| {
-            status = status_of_action(view.step.action.as_str()).unwrap_or(status);
-            let max = view.step.max_duration;
-            let due = max.and_then(|max| calendar::due(start, step_duration(max)).ok());
-            if let Some(due) = due {
-                start = due;
-            }
-            let done = match (current, path_index(status)) {
-                (Some(current), Some(step)) => step <= current,
-                _ => false,
-            };
-            let state = if done {
-                StepState::Done
-            } else if !seen_current && !record.status.is_final() {
-                seen_current = true;
-                StepState::Current
-            } else {
-                StepState::Pending
-            };
-            TimelineStep {
-                actor: view.actor_name.clone(),
-                action: view.action_name.clone(),
-                max,
-                status,
-                due,
-                done_at: if done { reached(status) } else { None },
-                state,
-            }
-        })
-        .collect::<Vec<_>>();
-    let service_due = match &channel.deadline.stated {
-        Some(stated) => calendar::due(record.submitted_at, step_duration(stated.max)).ok(),
-        None => steps.iter().filter_map(|s| s.due).next_back(),
-    };
-    Some(Timeline {
-        channel: channel.name.clone(),
-        steps,
-        service_due,
-        finished_at,
-    })
 }
 
 fn machine_time(moment: OffsetDateTime) -> String {
@@ -292,10 +92,7 @@ pub fn StatusPage() -> impl IntoView {
         });
     }
     leptos::task::spawn_local(async move {
-        let mut delay = POLL_FIRST_MS;
-        let mut waited = 0;
-        // What the server's last `Retry-After` asked for: nothing polls sooner, not even a kick.
-        let mut not_before = 0;
+        let mut schedule = PollSchedule::default();
         let mut first = true;
         loop {
             if !first {
@@ -310,17 +107,9 @@ pub fn StatusPage() -> impl IntoView {
                 if page_hidden() {
                     continue;
                 }
-                waited += TICK_MS;
-                // A kick (the person is back) waits for `not_before` too, then polls at once.
-                if waited < not_before {
+                if !schedule.tick(TICK_MS, || kick.swap(false, Ordering::Relaxed)) {
                     continue;
                 }
-                if kick.swap(false, Ordering::Relaxed) {
-                    delay = POLL_FIRST_MS;
-                } else if waited < delay {
-                    continue;
-                }
-                waited = 0;
                 let finished =
                     record.with_untracked(|r| r.as_ref().is_some_and(|r| r.status.is_final()));
                 if finished {
@@ -330,7 +119,6 @@ pub fn StatusPage() -> impl IntoView {
             first = false;
             match api.application(&reference).await {
                 Ok(fresh) => {
-                    not_before = 0;
                     refresh_failed.set(false);
                     load_error.set(None);
                     if record.with_untracked(|r| r.as_ref() != Some(&fresh)) {
@@ -346,9 +134,9 @@ pub fn StatusPage() -> impl IntoView {
                             );
                         }
                         record.set(Some(fresh));
-                        delay = POLL_FIRST_MS;
+                        schedule.changed();
                     } else {
-                        delay = (delay * 2).min(POLL_MAX_MS);
+                        schedule.unchanged();
                     }
                 }
                 Err(ApiFailure::Problem(p, _)) if p.status == 404 => {
@@ -360,10 +148,7 @@ pub fn StatusPage() -> impl IntoView {
                         load_error.set(Some(e.message_key()));
                     }
                     refresh_failed.set(true);
-                    // The server's word, when it gives one, replaces the backoff.
-                    let retry_after = e.retry_after_ms();
-                    not_before = retry_after.unwrap_or(0);
-                    delay = retry_after.unwrap_or((delay * 2).min(POLL_MAX_MS));
+                    schedule.failed(e.retry_after_ms());
                 }
             }
         }
@@ -408,7 +193,7 @@ fn StatusDetails(
     let service_name = service.as_ref().map(|s| s.name.clone());
     let provider = service.as_ref().map(|s| s.provider.name.clone());
     let status_key = format!("status-{}", record.status.code());
-    let timeline = timeline(&record);
+    let timeline = timeline(Catalogue::shared(), &record);
     let history = record
         .history
         .iter()

@@ -22,6 +22,7 @@ pub mod provenance;
 pub mod region;
 pub mod signature;
 pub mod status;
+pub mod timeline;
 pub mod validation;
 pub mod workflow;
 
