@@ -40,6 +40,7 @@ fn message(lang: Lang, key: &str) -> String {
 fn expected_key(fault: Fault, upload: bool) -> &'static str {
     match fault {
         Fault::Status500 | Fault::Status503 => "error-server",
+        Fault::RateLimited => "rate_limited",
         Fault::Status413 if upload => "upload-too-large",
         Fault::Status413 | Fault::MalformedJson => "error-unexpected",
         Fault::Timeout => "error-timeout",

@@ -98,6 +98,12 @@ fn every_failure_of_a_call_has_a_message() {
         let key = failure.message_key();
         assert!(ids.contains(&key), "{failure:?}: no message {key}");
     }
+    // Too many attempts is the person's to act on (wait), not "unexpected".
+    let limited = ApiFailure::Problem(
+        Box::new(Problem::new(429, problem_code::RATE_LIMITED, "")),
+        Some(20),
+    );
+    assert_eq!(limited.message_key(), "rate_limited");
 }
 
 #[test]

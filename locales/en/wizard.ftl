@@ -53,6 +53,7 @@ signature_format_unsupported = This server does not accept this kind of signatur
 error-network = We could not reach the server. Check your internet connection and try again. What you entered is kept.
 error-server = Something went wrong on the server. Try again in a moment. What you entered is kept.
 error-unexpected = We got an unexpected answer. Try again. What you entered is kept.
+rate_limited = There have been too many attempts in a short time. Wait a minute, then try again. What you entered is kept.
 error-timeout = The server did not answer in time. Try again. What you entered is kept.
 try-again = Try again
 unknown_service = There is no such service.

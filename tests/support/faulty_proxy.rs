@@ -35,16 +35,19 @@ pub enum Fault {
     Status500,
     Status503,
     Status413,
+    /// 429 `rate_limited` with `Retry-After: 1`, as the server's per-address limit answers.
+    RateLimited,
     Timeout,
     MalformedJson,
     NoNetwork,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 6] = [
+    pub const ALL: [Fault; 7] = [
         Fault::Status500,
         Fault::Status503,
         Fault::Status413,
+        Fault::RateLimited,
         Fault::Timeout,
         Fault::MalformedJson,
         Fault::NoNetwork,
@@ -317,6 +320,13 @@ async fn handle(
         Fault::Status500 => problem(StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
         Fault::Status503 => {
             let mut response = problem(StatusCode::SERVICE_UNAVAILABLE, "internal_error");
+            response
+                .headers_mut()
+                .insert("retry-after", HeaderValue::from_static("1"));
+            response
+        }
+        Fault::RateLimited => {
+            let mut response = problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited");
             response
                 .headers_mut()
                 .insert("retry-after", HeaderValue::from_static("1"));
