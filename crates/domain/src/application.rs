@@ -16,26 +16,36 @@ use validator::{Validate, ValidationError};
 
 /// The person applying.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Applicant {
+    /// 12 digits, normalised (no spaces), with a valid check digit.
     #[validate(custom(function = "validate_iin"))]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9]{12}$"))]
     pub iin: String,
     #[validate(custom(function = "validate_name"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub surname: String,
     #[validate(custom(function = "validate_name"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub given_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(custom(function = "validate_name"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub patronymic: Option<String>,
     /// `YYYY-MM-DD`. Not compared with the IIN's digits: since 2013 they need not agree.
     #[validate(custom(function = "validate_birth_date"))]
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub birth_date: String,
     /// Kazakhstan mobile number as `+77XXXXXXXXX`.
     #[validate(custom(function = "validate_phone"))]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^\+77[0-9]{9}$"))]
     pub phone: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(custom(function = "validate_email"))]
+    #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
     pub email: Option<String>,
     #[validate(custom(function = "validate_address"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub address: String,
     pub category: ApplicantCategory,
     /// Facts the person stated (e.g. registered as unemployed) that rules and documents depend on.
@@ -52,13 +62,21 @@ impl Applicant {
     }
 }
 
-/// A document attached to the application: an upload the server already holds.
+/// A document attached to the application: an upload (from `POST /api/v1/uploads`) the server
+/// already holds, attached as one of the service's documents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AttachedDocument {
+    /// Which of the service's documents the upload is.
     pub document: DocumentId,
+    /// The `id` of the upload's receipt.
     pub upload_id: String,
     pub file_name: String,
+    /// In bytes, as in the upload's receipt. At most 2^53 − 1 (`MAX_EXACT_SIZE`), the largest
+    /// integer the signed canonical form writes exactly; a larger size is refused with
+    /// `document_size_invalid`.
     #[validate(custom(function = "validate_size"))]
+    #[cfg_attr(feature = "openapi", schema(maximum = 9007199254740991_u64))]
     pub size: u64,
 }
 
@@ -75,8 +93,10 @@ fn validate_size(size: u64) -> Result<(), ValidationError> {
     Ok(())
 }
 
-/// Everything the citizen states. These exact fields, canonicalised, are what gets signed.
+/// Everything the citizen states. These exact fields, canonicalised (RFC 8785, the JSON
+/// Canonicalization Scheme), are what gets signed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Application {
     pub service: ServiceId,
     pub region: RegionId,
@@ -245,6 +265,18 @@ pub fn example_application(iin: &str) -> Application {
 mod tests {
     use super::*;
     use crate::api::FieldError;
+
+    /// The contract states the size limit the validation applies; the attribute needs a literal.
+    #[cfg(feature = "openapi")]
+    #[test]
+    fn the_schema_states_the_largest_exact_size() {
+        let schema =
+            serde_json::to_value(<AttachedDocument as utoipa::PartialSchema>::schema()).unwrap();
+        assert_eq!(
+            schema["properties"]["size"]["maximum"],
+            serde_json::json!(MAX_EXACT_SIZE)
+        );
+    }
 
     fn with_iin(iin: &str) -> Application {
         example_application(iin)

@@ -22,7 +22,8 @@ use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 string_id!(
-    /// Identifier of a state service, e.g. `active_employment_referral`.
+    /// Identifier of a state service, e.g. `active_employment_referral`: one of the ids
+    /// `GET /api/v1/services` lists.
     ServiceId
 );
 
@@ -31,8 +32,10 @@ string_id!(
     ResultId
 );
 
+/// The area of social policy a service belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ServiceDomain {
     Employment,
     SocialAssistance,
@@ -91,13 +94,16 @@ impl ServiceVariant {
 
 /// The body that delivers the service ("услугодатель").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Provider {
     pub name: LocalizedText,
     pub source: Source,
 }
 
+/// Whether a result grants what was asked, refuses it, or may do either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ResultKind {
     Positive,
     Refusal,
@@ -105,8 +111,10 @@ pub enum ResultKind {
     PositiveOrRefusal,
 }
 
+/// The form in which a result is handed over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ResultForm {
     Paper,
     Electronic,
@@ -116,6 +124,7 @@ pub enum ResultForm {
 
 /// What the applicant receives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServiceResult {
     pub id: ResultId,
     pub kind: ResultKind,

@@ -7,8 +7,10 @@ use crate::provenance::SeedQuote;
 use serde::{Deserialize, Serialize};
 use std::ops::Add;
 
+/// The unit a regulation states a duration in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum DurationUnit {
     Minutes,
     Hours,
@@ -18,6 +20,7 @@ pub enum DurationUnit {
 
 /// "Not more than `value` `unit`", as a regulation states a step's or a service's limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MaxDuration {
     pub value: u32,
     pub unit: DurationUnit,
@@ -72,6 +75,7 @@ impl MaxDuration {
 /// Arithmetic saturates: the figures come from a hand-edited JSON file, and a typo there must
 /// not crash whoever loads it (debug builds) nor wrap round to a short deadline (release builds).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DurationSum {
     pub working_days: u32,
     pub minutes: u32,
@@ -91,6 +95,7 @@ impl Add for DurationSum {
 /// Whether the total shown to the citizen is the regulation's own figure or our arithmetic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum DeadlineBasis {
     /// The regulation states the total.
     Stated,
@@ -100,7 +105,9 @@ pub enum DeadlineBasis {
     NotGiven,
 }
 
+/// The total the regulation itself states, with its words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatedDeadline {
     pub max: MaxDuration,
     pub wording: SeedQuote,
@@ -108,6 +115,7 @@ pub struct StatedDeadline {
 
 /// The total deadline of one channel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Deadline {
     pub basis: DeadlineBasis,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -24,6 +24,7 @@ pub struct Document {
 /// Whether a document is always needed or only when a fact about the applicant holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum DocumentNeed {
     Required,
     Conditional { condition: ApplicantFact },
@@ -31,6 +32,7 @@ pub enum DocumentNeed {
 
 /// One document of one service in one region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentRequirement {
     pub document: DocumentId,
     pub need: DocumentNeed,
@@ -77,6 +79,7 @@ impl DocumentId {
 
 /// A requirement together with the document's name, so a view is complete on its own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentRequirementView {
     #[serde(flatten)]
     pub requirement: DocumentRequirement,

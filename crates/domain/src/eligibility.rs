@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 /// Why something is refused or restricted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ReasonCode {
     RequiresUnemployedRegistration,
     RequiresJobSeekerOrUnemployedRegistration,
@@ -28,6 +29,7 @@ pub enum ReasonCode {
 /// An eligibility rule as one region's regulation states it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum EligibilityRule {
     /// At least one of `facts` must hold, for every result except `except_results`.
     RequiresAnyFact {

@@ -1,7 +1,8 @@
 //! Identifier newtypes for catalogue entries.
 //!
 //! Each kind of id gets its own type so that a document id can never be looked up as a result id;
-//! on the wire they stay plain strings, so the JSON data and the HTTP API need no wrapping.
+//! on the wire they stay plain strings, so the JSON data and the HTTP API need no wrapping. With
+//! the `openapi` feature each is its own OpenAPI schema: a string described by the id's doc comment.
 
 macro_rules! string_id {
     ($(#[$meta:meta])* $name:ident) => {
@@ -18,6 +19,7 @@ macro_rules! string_id {
             serde::Deserialize,
         )]
         #[serde(transparent)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         pub struct $name(pub String);
 
         impl $name {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// A language the citizen can use. Kazakh is the state language and the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Lang {
     #[default]
     Kk,
@@ -37,12 +38,15 @@ impl Lang {
 /// Text in each language. `kk_translated` / `ru_translated` mark wording that is ours, not the
 /// seed regulation's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LocalizedText {
     pub kk: String,
     pub ru: String,
     pub en: String,
+    /// The Kazakh wording is ours, not the regulation's; absent when it is the regulation's.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub kk_translated: bool,
+    /// The Russian wording is ours, not the regulation's; absent when it is the regulation's.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ru_translated: bool,
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// Where an application can be made and the result collected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ChannelKind {
     /// The e-government portal (egov.kz): the only channel that accepts an online application.
     EgovPortal,
@@ -23,6 +24,7 @@ pub enum ChannelKind {
 /// A restriction on who may use a channel, as the regulation states it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ChannelCondition {
     /// Only when there is no provider at the applicant's place of residence.
     NoProviderAtPlaceOfResidence,
@@ -31,11 +33,17 @@ pub enum ChannelCondition {
 /// Local time of day, "HH:MM".
 pub type ClockTime = String;
 
+/// An office's working day, in local time (`HH:MM`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpeningHours {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"))]
     pub opens: ClockTime,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"))]
     pub closes: ClockTime,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"))]
     pub break_starts: ClockTime,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"))]
     pub break_ends: ClockTime,
     /// Whether the office also works on weekends and public holidays.
     pub open_on_days_off: bool,
@@ -43,6 +51,7 @@ pub struct OpeningHours {
 
 /// Address and contacts of an office, where a seed gives them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfficeContact {
     pub address: SeedQuote,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -100,6 +109,7 @@ pub struct StepAction {
 /// conditions branch to a rejection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum StepKind {
     Action,
     Process,
@@ -109,6 +119,7 @@ pub enum StepKind {
 /// Why a condition step turns an application away.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum RejectionCode {
     PortalAuthorizationRefused,
     SignatureNotConfirmed,
@@ -117,7 +128,9 @@ pub enum RejectionCode {
     IncompleteOrExpiredDocuments,
 }
 
+/// How a condition step turns an application away, in the regulation's words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StepFailure {
     pub rejection: RejectionCode,
     pub wording: SeedQuote,
@@ -127,20 +140,24 @@ pub struct StepFailure {
 
 /// A second maximum the same regulation gives for the same step elsewhere in its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConflictingDuration {
     pub max: MaxDuration,
     pub wording: SeedQuote,
 }
 
+/// One step of a channel's procedure, as the regulation states it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Step {
     /// The regulation's own numbering (portal flows start at 0 with one-time registration).
     pub n: u32,
     pub kind: StepKind,
     pub actor: ActorId,
     pub action: StepActionId,
+    /// The step in the regulation's own words.
     pub wording: SeedQuote,
-    /// `None` where the regulation gives the step no maximum.
+    /// Absent where the regulation gives the step no maximum.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_duration: Option<MaxDuration>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

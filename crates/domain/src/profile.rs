@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 /// stateless persons and kandas (the seed's "оралман").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ApplicantCategory {
     Citizen,
     ForeignerWithResidencePermit,
@@ -37,6 +38,7 @@ pub struct ApplicantCategoryInfo {
 /// The same codes serve as document condition codes, so the UI asks each question once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ApplicantFact {
     RegisteredAsUnemployed,
     RegisteredAsJobSeeker,

@@ -15,6 +15,7 @@ string_id!(
 
 /// The seed and region a fact was taken from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Source {
     pub seed: SeedFile,
     pub region: RegionId,
@@ -22,6 +23,7 @@ pub struct Source {
 
 /// A seed's own words, kept verbatim (Kazakh normalised to Cyrillic "і") as evidence for a fact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SeedQuote {
     pub lang: Lang,
     pub text: String,

@@ -7,11 +7,14 @@ use crate::provenance::SeedFile;
 use serde::{Deserialize, Serialize};
 
 string_id!(
-    /// A region profile, e.g. `kyzylorda` or `national_standard` (the seed that names no region).
+    /// A region profile, e.g. `kyzylorda` or `national_standard` (the seed that names no region):
+    /// one of the ids `GET /api/v1/regions` lists.
     RegionId
 );
 
+/// A region whose regulation (seed) describes its own variant of the services.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Region {
     pub id: RegionId,
     pub name: LocalizedText,

@@ -14,6 +14,7 @@ use time::OffsetDateTime;
 
 /// How the signature is encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum SignatureFormat {
     #[serde(rename = "stub-ed25519")]
     StubEd25519,
@@ -23,6 +24,7 @@ pub enum SignatureFormat {
 
 /// What a certificate says about its holder, as shown to people and checked by the server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CertificateInfo {
     pub serial: String,
     /// The holder's IIN as written in the certificate. Compared as a string: NCA test
@@ -35,21 +37,26 @@ pub struct CertificateInfo {
     pub not_after: OffsetDateTime,
 }
 
-/// A certificate of the test certificate authority.
+/// A certificate of the test certificate authority (development signer, `stub-ed25519`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StubCertificate {
     pub info: CertificateInfo,
     /// The holder's Ed25519 public key, base64.
+    #[cfg_attr(feature = "openapi", schema(content_encoding = "base64"))]
     pub public_key: String,
     /// The test CA's Ed25519 signature over the canonical JSON of `info` and `public_key`.
+    #[cfg_attr(feature = "openapi", schema(content_encoding = "base64"))]
     pub issuer_signature: String,
 }
 
 /// A signature as it travels with an application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignatureEnvelope {
     pub format: SignatureFormat,
     /// The signature (or the CMS structure), base64.
+    #[cfg_attr(feature = "openapi", schema(content_encoding = "base64"))]
     pub value: String,
     /// The signer's certificate as JSON for `stub-ed25519`; absent for `cms`, which embeds it.
     #[serde(default, skip_serializing_if = "Option::is_none")]

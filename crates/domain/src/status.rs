@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// The status of an application, in the order the regulations move it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ApplicationStatus {
     /// Received and acknowledged; the reference number is issued.
     Submitted,

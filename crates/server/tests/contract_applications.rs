@@ -3,11 +3,12 @@
 mod support;
 
 use egov_domain::api::{problem_code, ApplicationRecord};
+use egov_domain::profile::ApplicantFact;
 use egov_domain::signature::test_ca::{self, TestCertificate};
 use egov_domain::signature::SignatureFormat;
 use egov_domain::ApplicationStatus;
 use reqwest::StatusCode;
-use support::{assert_schema, ok, problem, signed, signed_with, start, IIN};
+use support::{assert_schema, ok, problem, schema_errors, signed, signed_with, start, IIN};
 
 const REFERRAL: &str = "active_employment_referral";
 
@@ -39,6 +40,74 @@ async fn submit_then_read_back() {
     )
     .await;
     assert_eq!(lower.reference, created.reference);
+}
+
+/// The signed body and the record it yields match their schemas with every optional field of the
+/// application filled in and documents attached, and an unknown field in any of their nested
+/// objects fails the check.
+#[tokio::test]
+async fn a_signed_application_and_its_record_match_the_openapi_schemas() {
+    let t = start().await;
+    let mut application = support::application(REFERRAL, IIN);
+    application.applicant.patronymic = Some("Қайратқызы".into());
+    application.applicant.email = Some("aigerim@example.kz".into());
+    application
+        .applicant
+        .facts
+        .insert(ApplicantFact::RegisteredAsUnemployed);
+    support::attach_documents(&t.client, &t.url(""), &mut application).await;
+    assert!(!application.documents.is_empty() && application.result.is_some());
+    let body = signed(application);
+    assert!(body.signature.certificate.is_some());
+    let body = serde_json::to_value(&body).unwrap();
+    assert_schema(&body, "SignedApplication");
+
+    let response = t
+        .client
+        .post(t.url("/applications"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let created: serde_json::Value = ok(response, StatusCode::CREATED).await;
+    assert_schema(&created, "ApplicationRecord");
+    assert_eq!(created["application"], body["application"]);
+    let reference = created["reference"].as_str().unwrap();
+    let read: serde_json::Value = ok(
+        t.get(&format!("/applications/{reference}")).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_schema(&read, "ApplicationRecord");
+
+    let rejects = |value: &serde_json::Value, name: &str, pointers: &[&str]| {
+        for pointer in pointers {
+            let mut changed = value.clone();
+            changed.pointer_mut(pointer).unwrap()["surprise"] = true.into();
+            assert!(
+                !schema_errors(&changed, name).is_empty(),
+                "{name}: an unknown field at {pointer} passes"
+            );
+        }
+    };
+    rejects(
+        &body,
+        "SignedApplication",
+        &[
+            "",
+            "/application",
+            "/application/applicant",
+            "/application/documents/0",
+            "/signature",
+            "/signature/certificate",
+            "/signature/certificate/info",
+        ],
+    );
+    rejects(
+        &created,
+        "ApplicationRecord",
+        &["", "/application/applicant", "/signer", "/history/0"],
+    );
 }
 
 #[tokio::test]

@@ -109,9 +109,102 @@ async fn every_region_and_service_matches_the_openapi_schemas() {
     for region in regions.as_array().unwrap() {
         assert_schema(region, "Region");
     }
+    // Every service of every region, nested objects included (`GET /services` lists each
+    // region's variant of each service).
     let views: serde_json::Value = ok(t.get("/services").await, StatusCode::OK).await;
-    for view in views.as_array().unwrap() {
+    let views = views.as_array().unwrap();
+    for region in Catalogue::embedded().regions {
+        assert!(
+            views.iter().any(|v| v["region"] == region.id.as_str()),
+            "no service of {}",
+            region.id
+        );
+    }
+    for view in views {
         assert_schema(view, "ServiceView");
+    }
+    // The catalogue exercises every optional part of the nested schemas, so none of them goes
+    // unchecked.
+    let present = |pointer: &str| views.iter().any(|v| has(v, pointer));
+    for pointer in [
+        "/domain",
+        "/eligibility/*/except_results",
+        "/results/*/forms",
+        "/channels/*/availability",
+        "/channels/*/contact/phone",
+        "/channels/*/contact/email",
+        "/channels/*/contact/fax",
+        "/channels/*/contact/website",
+        "/channels/*/name/kk_translated",
+        "/channels/*/contact/opening_hours",
+        "/channels/*/steps/*/max_duration",
+        "/channels/*/steps/*/conflicting_duration",
+        "/channels/*/steps/*/on_failure/max_duration",
+        "/channels/*/deadline/stated",
+        "/channels/*/deadline/summed",
+        "/channels/*/deadline/remark",
+        "/documents/*/categories",
+        "/documents/*/channels",
+        "/documents/*/need/condition",
+    ] {
+        assert!(present(pointer), "no service has {pointer}");
+    }
+}
+
+/// Whether `value` has something at `pointer`, where `*` stands for any element of an array.
+fn has(value: &serde_json::Value, pointer: &str) -> bool {
+    let Some(rest) = pointer.strip_prefix('/') else {
+        return true;
+    };
+    let (key, rest) = rest.split_once('/').map_or((rest, ""), |(k, r)| (k, r));
+    let rest = if rest.is_empty() {
+        String::new()
+    } else {
+        format!("/{rest}")
+    };
+    match (key, value) {
+        ("*", serde_json::Value::Array(items)) => items.iter().any(|item| has(item, &rest)),
+        (key, serde_json::Value::Object(map)) => map.get(key).is_some_and(|v| has(v, &rest)),
+        _ => false,
+    }
+}
+
+#[tokio::test]
+async fn schema_check_rejects_an_unknown_field_in_a_nested_catalogue_object() {
+    let t = start().await;
+    let views: serde_json::Value = ok(t.get("/services").await, StatusCode::OK).await;
+    let view = views
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| has(v, "/channels/*/contact/opening_hours") && has(v, "/eligibility"))
+        .unwrap()
+        .clone();
+    let channel = view["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| has(c, "/contact/opening_hours"))
+        .unwrap();
+    for pointer in [
+        "/provider".to_owned(),
+        "/provider/source".to_owned(),
+        "/results/0".to_owned(),
+        "/eligibility/0".to_owned(),
+        "/documents/0".to_owned(),
+        "/documents/0/need".to_owned(),
+        format!("/channels/{channel}"),
+        format!("/channels/{channel}/contact/opening_hours"),
+        format!("/channels/{channel}/steps/0"),
+        format!("/channels/{channel}/steps/0/wording"),
+        format!("/channels/{channel}/deadline"),
+    ] {
+        let mut changed = view.clone();
+        changed.pointer_mut(&pointer).unwrap()["surprise"] = true.into();
+        assert!(
+            !support::schema_errors(&changed, "ServiceView").is_empty(),
+            "an unknown field at {pointer} passes"
+        );
     }
 }
 

@@ -58,3 +58,65 @@ async fn health_matches_its_schema() {
     support::assert_schema(&health, "Health");
     assert_eq!(health["status"], "ok");
 }
+
+/// Every `"$ref": "#/..."` in the document is a JSON pointer into it, and it points at something.
+#[test]
+fn every_reference_resolves() {
+    fn references(value: &serde_json::Value, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(reference)) = map.get("$ref") {
+                    found.push(reference.clone());
+                }
+                map.values().for_each(|v| references(v, found));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| references(v, found)),
+            _ => {}
+        }
+    }
+    let document: serde_json::Value =
+        serde_json::from_str(&egov_server::openapi::document()).unwrap();
+    let mut found = Vec::new();
+    references(&document, &mut found);
+    assert!(found.len() > 50, "only {} references", found.len());
+    let dangling: Vec<&String> = found
+        .iter()
+        .filter(|r| !r.starts_with("#/") || document.pointer(&r[1..]).is_none_or(|v| v.is_null()))
+        .collect();
+    assert!(
+        dangling.is_empty(),
+        "references that do not resolve: {dangling:?}"
+    );
+}
+
+/// Every object the document describes names its properties: none is a bare `{"type": "object"}`
+/// that a backend team could not implement from the document.
+#[test]
+fn no_object_schema_is_opaque() {
+    fn opaque(value: &serde_json::Value, path: &str, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                let describes_shape = ["properties", "additionalProperties", "allOf", "oneOf"]
+                    .iter()
+                    .any(|k| map.contains_key(*k));
+                if map.get("type") == Some(&"object".into()) && !describes_shape {
+                    found.push(path.to_owned());
+                }
+                for (k, v) in map {
+                    opaque(v, &format!("{path}/{k}"), found);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    opaque(v, &format!("{path}/{i}"), found);
+                }
+            }
+            _ => {}
+        }
+    }
+    let document: serde_json::Value =
+        serde_json::from_str(&egov_server::openapi::document()).unwrap();
+    let mut found = Vec::new();
+    opaque(&document, "", &mut found);
+    assert!(found.is_empty(), "objects without properties: {found:#?}");
+}

@@ -13,7 +13,11 @@ use crate::provenance::Source;
 use crate::region::RegionId;
 use serde::{Deserialize, Serialize};
 
+/// A service resolved to one region: its provider, results, channels (each with its steps and
+/// deadline), documents and eligibility rules as that region's regulation states them, every
+/// catalogue id accompanied by its name in the three languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServiceView {
     pub id: ServiceId,
     /// The region's own title where it has one, otherwise the service's usual one.
@@ -24,19 +28,28 @@ pub struct ServiceView {
     /// Whether this region's regulation offers an online application.
     pub online: bool,
     pub provider: Provider,
+    /// What the applicant may receive.
     pub results: Vec<ServiceResult>,
     pub channels: Vec<ChannelView>,
+    /// Every document of the service in this region, for every category and channel; each says
+    /// whom and which channels it concerns.
     pub documents: Vec<DocumentRequirementView>,
+    /// Who may receive which result; absent when the regulation sets no condition.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub eligibility: Vec<EligibilityRule>,
     pub source: Source,
 }
 
+/// One channel of the service in this region: where the application goes in, the procedure it
+/// follows there and its total deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChannelView {
     pub kind: ChannelKind,
     pub name: LocalizedText,
+    /// Whether an application can be made online through this channel (the portal only).
     pub accepts_online_application: bool,
+    /// Who may use the channel, where the regulation restricts it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<ChannelCondition>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -46,11 +59,15 @@ pub struct ChannelView {
     pub source: Source,
 }
 
+/// A step of a channel's procedure (the fields of `Step`) with its actor's and action's names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StepView {
     #[serde(flatten)]
     pub step: Step,
+    /// The name of the step's `actor`.
     pub actor_name: LocalizedText,
+    /// The name of the step's `action`.
     pub action_name: LocalizedText,
 }
 

@@ -94,8 +94,18 @@ pub async fn problem(response: Response, status: StatusCode, code: &str) -> Prob
 /// Validates `value` against the component schema `name` of the generated OpenAPI document, with
 /// unknown properties forbidden: a field the code sends but the contract does not name fails.
 pub fn assert_schema(value: &serde_json::Value, name: &str) {
+    let errors = schema_errors(value, name);
+    assert!(
+        errors.is_empty(),
+        "{name} does not match its schema: {errors:#?}"
+    );
+}
+
+/// What [`assert_schema`] would complain about; empty when `value` matches.
+pub fn schema_errors(value: &serde_json::Value, name: &str) -> Vec<String> {
     let doc: serde_json::Value = serde_json::from_str(&egov_server::openapi::document()).unwrap();
     let mut components = doc["components"].clone();
+    merge_all_of(&mut components, &doc["components"]["schemas"]);
     forbid_unknown_properties(&mut components);
     let root = serde_json::json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -103,14 +113,57 @@ pub fn assert_schema(value: &serde_json::Value, name: &str) {
         "components": components,
     });
     let validator = jsonschema::validator_for(&root).expect("the OpenAPI schemas compile");
-    let errors: Vec<String> = validator
+    validator
         .iter_errors(value)
         .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
-    assert!(
-        errors.is_empty(),
-        "{name} does not match its schema: {errors:#?}"
-    );
+        .collect()
+}
+
+/// Replaces each `allOf` of object schemas (what `#[serde(flatten)]` generates, e.g. `StepView`
+/// = `Step` + names) by the one object it describes, so that forbidding unknown properties in each
+/// part does not forbid the other parts' properties.
+fn merge_all_of(schema: &mut serde_json::Value, schemas: &serde_json::Value) {
+    use serde_json::Value;
+    let Value::Object(map) = schema else {
+        if let Value::Array(items) = schema {
+            items
+                .iter_mut()
+                .for_each(|item| merge_all_of(item, schemas));
+        }
+        return;
+    };
+    map.values_mut().for_each(|v| merge_all_of(v, schemas));
+    let Some(Value::Array(parts)) = map.get("allOf") else {
+        return;
+    };
+    let mut properties = serde_json::Map::new();
+    let mut required: Vec<Value> = Vec::new();
+    for part in parts {
+        let mut part = match part.get("$ref").and_then(Value::as_str) {
+            Some(reference) => {
+                let name = reference
+                    .strip_prefix("#/components/schemas/")
+                    .unwrap_or_else(|| panic!("unexpected $ref {reference}"));
+                schemas[name].clone()
+            }
+            None => part.clone(),
+        };
+        merge_all_of(&mut part, schemas);
+        assert!(
+            part.get("type") == Some(&Value::from("object")) && part.get("allOf").is_none(),
+            "allOf of something else than objects: {part}"
+        );
+        if let Some(Value::Object(p)) = part.get("properties") {
+            properties.extend(p.clone());
+        }
+        if let Some(Value::Array(r)) = part.get("required") {
+            required.extend(r.iter().cloned());
+        }
+    }
+    map.remove("allOf");
+    map.insert("type".into(), "object".into());
+    map.insert("properties".into(), Value::Object(properties));
+    map.insert("required".into(), Value::Array(required));
 }
 
 fn forbid_unknown_properties(schema: &mut serde_json::Value) {
