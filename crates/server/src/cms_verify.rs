@@ -244,7 +244,11 @@ impl CmsTrust {
         if now > info.not_after {
             return Err(Expired);
         }
-        let issuer = leaf.tbs_certificate.issuer.to_der().map_err(|_| Malformed)?;
+        let issuer = leaf
+            .tbs_certificate
+            .issuer
+            .to_der()
+            .map_err(|_| Malformed)?;
         let serial = leaf.tbs_certificate.serial_number.as_bytes().to_vec();
         if self.revoked.contains(&(issuer, serial)) {
             return Err(Revoked);

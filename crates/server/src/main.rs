@@ -24,7 +24,11 @@ struct Args {
     /// A certificate (PEM, one or more, or DER) that CMS (NCALayer) signers must chain to
     /// (repeatable): the national CA's root and intermediate certificates from pki.gov.kz.
     /// Without it every CMS is refused with `signature_format_unsupported`.
-    #[arg(long = "cms-trust-root", env = "EGOV_CMS_TRUST_ROOTS", value_delimiter = ',')]
+    #[arg(
+        long = "cms-trust-root",
+        env = "EGOV_CMS_TRUST_ROOTS",
+        value_delimiter = ','
+    )]
     cms_trust_roots: Vec<PathBuf>,
     /// A CRL (PEM or DER) of a trusted CA (repeatable): its revoked certificates are refused.
     #[arg(long = "cms-crl", env = "EGOV_CMS_CRLS", value_delimiter = ',')]

@@ -24,7 +24,10 @@ fn pki() -> &'static (TestPki, OffsetDateTime) {
     })
 }
 
-fn verify(cms: &str, bytes: &[u8]) -> Result<egov_domain::signature::CertificateInfo, SignatureError> {
+fn verify(
+    cms: &str,
+    bytes: &[u8],
+) -> Result<egov_domain::signature::CertificateInfo, SignatureError> {
     let (pki, now) = pki();
     pki.trust().verify(cms, bytes, IIN, *now)
 }
@@ -106,7 +109,9 @@ fn the_chain_goes_through_a_carried_or_a_configured_intermediate() {
     );
     let root_only = pki.trust_root_only();
     // The root alone reaches the leaf through the intermediate the message carries...
-    root_only.verify(&sign(TestLeaf::Valid), BYTES, IIN, *now).unwrap();
+    root_only
+        .verify(&sign(TestLeaf::Valid), BYTES, IIN, *now)
+        .unwrap();
     // ...not without it...
     assert_eq!(
         root_only.verify(&leaf_only, BYTES, IIN, *now),
@@ -197,7 +202,11 @@ fn malformed_input_is_malformed_not_a_panic() {
         ]),
     ];
     // Every truncation point of the real thing.
-    cases.extend((1..valid.len()).step_by(97).map(|n| BASE64.encode(&valid[..n])));
+    cases.extend(
+        (1..valid.len())
+            .step_by(97)
+            .map(|n| BASE64.encode(&valid[..n])),
+    );
     for cms in cases {
         assert_eq!(verify(&cms, BYTES), Err(SignatureError::Malformed), "{cms}");
     }
