@@ -133,7 +133,12 @@ async fn serve(
             Reply::Sign(kind) => {
                 let request: BasicsSignRequest = serde_json::from_str(text.as_str()).unwrap();
                 let bytes = request.decoded_data().expect("data is base64");
-                let iin = request.args.signer_params.iin.clone().expect("the app names the IIN");
+                let iin = request
+                    .args
+                    .signer_params
+                    .iin
+                    .clone()
+                    .expect("the app names the IIN");
                 let options = SignOptions {
                     indefinite_lengths: true,
                     ..SignOptions::default()
