@@ -514,7 +514,7 @@ fn directory_string(value: &der::Any) -> Option<String> {
         }
         Tag::TeletexString => Some(bytes.iter().map(|b| char::from(*b)).collect()),
         Tag::BmpString => {
-            if bytes.len() % 2 != 0 {
+            if !bytes.len().is_multiple_of(2) {
                 return None;
             }
             let units: Vec<u16> = bytes

@@ -244,7 +244,7 @@ fn configuration_errors_are_reported() {
     let dir = tempfile::tempdir().unwrap();
     let (roots, crl) = pki.write_trust_files(dir.path());
     assert!(matches!(
-        CmsTrust::load(&[], &[crl.clone()]),
+        CmsTrust::load(&[], std::slice::from_ref(&crl)),
         Err(CmsConfigError::NoTrustedCertificate)
     ));
     assert!(matches!(
@@ -252,11 +252,11 @@ fn configuration_errors_are_reported() {
         Err(CmsConfigError::Read(..))
     ));
     assert!(matches!(
-        CmsTrust::load(&[crl.clone()], &[]),
+        CmsTrust::load(std::slice::from_ref(&crl), &[]),
         Err(CmsConfigError::Certificate(..))
     ));
     assert!(matches!(
-        CmsTrust::load(&[roots.clone()], &[roots.clone()]),
+        CmsTrust::load(std::slice::from_ref(&roots), std::slice::from_ref(&roots)),
         Err(CmsConfigError::Crl(..))
     ));
     // A CRL that no trusted certificate signed.
@@ -267,7 +267,7 @@ fn configuration_errors_are_reported() {
     )
     .unwrap();
     assert!(matches!(
-        CmsTrust::load(&[untrusted], &[crl.clone()]),
+        CmsTrust::load(&[untrusted], std::slice::from_ref(&crl)),
         Err(CmsConfigError::CrlIssuer(p)) if p == crl
     ));
     // DER files work too.

@@ -120,10 +120,8 @@ fn value<'a>(input: &'a [u8], out: &mut Vec<u8>, depth: usize) -> Option<&'a [u8
             break;
         }
         if children.is_empty() {
-            if h.length.is_none() {
-                // Indefinite length without its end-of-contents octets.
-                return None;
-            }
+            // An indefinite length without its end-of-contents octets is refused.
+            h.length?;
             break;
         }
         if octet_string {
@@ -199,10 +197,7 @@ mod tests {
         ] {
             assert_eq!(to_der(bad), None, "{bad:02x?}");
         }
-        let deep: Vec<u8> = std::iter::repeat([0x30, 0x80])
-            .take(1000)
-            .flatten()
-            .collect();
+        let deep: Vec<u8> = std::iter::repeat_n([0x30, 0x80], 1000).flatten().collect();
         assert_eq!(to_der(&deep), None);
     }
 }

@@ -101,7 +101,7 @@ impl Default for SignOptions {
 
 enum LeafKey {
     Ec(EcSigner),
-    Rsa(RsaSigner),
+    Rsa(Box<RsaSigner>),
 }
 
 pub struct TestPki {
@@ -287,7 +287,7 @@ impl TestPki {
             _ => (&self.intermediate, &self.intermediate_key),
         };
         let key = match kind {
-            TestLeaf::Rsa => LeafKey::Rsa(rsa_key(include_str!("test-rsa-leaf.pem"))),
+            TestLeaf::Rsa => LeafKey::Rsa(Box::new(rsa_key(include_str!("test-rsa-leaf.pem")))),
             _ => LeafKey::Ec(ec_key(&format!("leaf {kind:?} {iin}"))),
         };
         let spki = match &key {
@@ -370,7 +370,8 @@ impl TestPki {
                 .unwrap(),
             LeafKey::Rsa(k) => builder
                 .add_signer_info::<RsaSigner, rsa::pkcs1v15::Signature>(
-                    SignerInfoBuilder::new(k, sid, sha256, &content, Some(&digest)).unwrap(),
+                    SignerInfoBuilder::new(k.as_ref(), sid, sha256, &content, Some(&digest))
+                        .unwrap(),
                 )
                 .unwrap(),
         };
