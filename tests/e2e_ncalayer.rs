@@ -1,9 +1,12 @@
 //! The NCALayer client end to end: the release build, configured by its URL query to sign
 //! through NCALayer, talks from headless Chromium to a fake NCALayer (plain `ws://` on
-//! loopback) started here. Each signing flow the page must handle is played by the fake: a
-//! signature, a cancel, refusals with their codes, a dropped connection, silence (timeout), and
-//! finally nothing listening at all. A second test runs the same build with its default signer,
-//! the stub, through every test certificate to the server's verdict.
+//! loopback) started here. The fake signs for real: a detached CMS over the bytes it receives,
+//! with a certificate of the server crate's test PKI, which the spawned server is configured to
+//! trust as an operator configures NCA RK's certificates. Each signing flow the page must handle
+//! is played by the fake: certificates the server refuses, a cancel, refusals with their codes,
+//! a dropped connection, silence (timeout), nothing listening at all, and finally, with NCALayer
+//! back, a signature the server accepts. A second test runs the same build with its default
+//! signer, the stub, through every test certificate to the server's verdict.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -13,6 +16,7 @@ use egov_domain::ncalayer::{
     BasicsResponse, BasicsSignRequest, Greeting, SignFormat, BASICS_MODULE, SIGN_METHOD,
 };
 use egov_domain::{Application, Lang};
+use egov_server::cms_verify::test_pki::{SignOptions, TestLeaf, TestPki};
 use egov_wizard::signer::SignerError;
 use fantoccini::{Client, Locator};
 use futures_util::{SinkExt, StreamExt};
@@ -27,13 +31,19 @@ use tokio_tungstenite::tungstenite::Message;
 const IIN: &str = "791028302728";
 /// Short, so the silent case ends quickly; the fake answers the others at once.
 const TIMEOUT_MS: u64 = 2_000;
-/// Looks like the start of a CMS SignedData; the client must pass it through untouched.
-const FAKE_CMS: &str = "MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwEAAA==";
+
+/// The certificates the fake NCALayer signs with, and the server trusts.
+fn pki() -> &'static TestPki {
+    static PKI: std::sync::OnceLock<TestPki> = std::sync::OnceLock::new();
+    PKI.get_or_init(|| TestPki::new(time::OffsetDateTime::now_utc()))
+}
 
 /// What the fake does with the next request.
 #[derive(Debug, Clone)]
 enum Reply {
-    Sign,
+    /// A detached CMS over the request's data with this certificate, for the IIN the app asked
+    /// NCALayer to check, in BER with indefinite lengths as Java signers write it.
+    Sign(TestLeaf),
     Cancel,
     Fail(&'static str),
     /// Closes the TCP connection without a WebSocket close frame, as a crashing NCALayer does.
@@ -52,9 +62,14 @@ struct FakeNcaLayer {
 
 impl FakeNcaLayer {
     async fn start() -> FakeNcaLayer {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        FakeNcaLayer::start_on(0).await
+    }
+
+    /// Listens on `port` (0: any free one), as NCALayer does on its fixed port.
+    async fn start_on(port: u16) -> FakeNcaLayer {
+        let listener = TcpListener::bind(("127.0.0.1", port)).await.unwrap();
         let port = listener.local_addr().unwrap().port();
-        let reply = Arc::new(Mutex::new(Reply::Sign));
+        let reply = Arc::new(Mutex::new(Reply::Cancel));
         let connections = Arc::new(AtomicUsize::new(0));
         let (sent, requests) = mpsc::unbounded_channel();
         let accept_loop = {
@@ -115,7 +130,21 @@ async fn serve(
         let _ = requests.send(text.to_string());
         let current = reply.lock().unwrap().clone();
         let answer = match current {
-            Reply::Sign => BasicsResponse::signed(FAKE_CMS),
+            Reply::Sign(kind) => {
+                let request: BasicsSignRequest = serde_json::from_str(text.as_str()).unwrap();
+                let bytes = request.decoded_data().expect("data is base64");
+                let iin = request
+                    .args
+                    .signer_params
+                    .iin
+                    .clone()
+                    .expect("the app names the IIN");
+                let options = SignOptions {
+                    indefinite_lengths: true,
+                    ..SignOptions::default()
+                };
+                BasicsResponse::signed(&pki().sign_with(kind, &iin, &bytes, options))
+            }
             Reply::Cancel => BasicsResponse::cancelled(),
             Reply::Fail(code) => BasicsResponse::failed(code, "fake refusal"),
             Reply::DropConnection => return,
@@ -167,7 +196,7 @@ static BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 async fn signing_through_ncalayer_handles_every_flow() {
     let _one_browser = BROWSER.lock().await;
     let data = tempfile::tempdir().unwrap();
-    let server = start_server(data.path()).await;
+    let server = start_server_with_cms(data.path(), pki()).await;
     let mut fake = FakeNcaLayer::start().await;
     let driver = start_driver().await;
     let c = browser(&driver).await;
@@ -180,8 +209,9 @@ async fn signing_through_ncalayer_handles_every_flow() {
     // The development build's certificate picker belongs to the stub only.
     assert!(c.find(Locator::Css("#stub-valid")).await.is_err());
 
-    // Success: what the app asked NCALayer to sign, and the server's verdict on a CMS.
-    fake.set_reply(Reply::Sign);
+    // A real CMS from a certificate of another IIN: what the app asked NCALayer to sign, and the
+    // server's verdict, in Russian on the sign page.
+    fake.set_reply(Reply::Sign(TestLeaf::OtherIin));
     click(&c, "#sign").await;
     let request = fake.next_request().await;
     assert_eq!(request.module, BASICS_MODULE);
@@ -199,19 +229,11 @@ async fn signing_through_ncalayer_handles_every_flow() {
         signed_bytes,
         "the signed bytes are not the canonical application"
     );
-    // The reference server verifies only stub signatures: it refuses the CMS with its own code,
-    // which proves the CMS reached it.
-    wait_for_attr(
-        &c,
-        "#sign-error",
-        "data-code",
-        "signature_format_unsupported",
-    )
-    .await;
-    wait_for_text(&c, "#sign-error", |t| {
-        t == egov_wizard::i18n::translate(Lang::Ru, "signature_format_unsupported", None)
-    })
-    .await;
+    wait_for_sign_error(&c, "certificate_iin_mismatch").await;
+    // A certificate of a CA the server does not trust.
+    fake.set_reply(Reply::Sign(TestLeaf::Untrusted));
+    sign_expecting_error(&c, "certificate_untrusted").await;
+    fake.next_request().await;
 
     // Cancel: back on the sign step, no error banner, the button usable.
     fake.set_reply(Reply::Cancel);
@@ -258,12 +280,86 @@ async fn signing_through_ncalayer_handles_every_flow() {
     assert_eq!(fake.connections.load(Ordering::SeqCst), 2);
 
     // Nothing listens on the port any more.
+    let port = fake.port;
     fake.stop().await;
     sign_expecting_error(&c, SignerError::NotRunning.message_key()).await;
 
+    // NCALayer is back on its port and signs with the citizen's valid certificate: the server
+    // verifies the CMS and accepts the application.
+    let mut fake = FakeNcaLayer::start_on(port).await;
+    fake.set_reply(Reply::Sign(TestLeaf::Valid));
+    click(&c, "#sign").await;
+    let request = fake.next_request().await;
+    assert_eq!(request.decoded_data().unwrap(), signed_bytes);
+    let reference = text(&c, "#reference").await;
+    let stored: egov_domain::api::ApplicationRecord =
+        reqwest::get(format!("{}/api/v1/applications/{reference}", server.url()))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    let certificate =
+        egov_server::cms_verify::certificate_info(&pki().leaf(TestLeaf::Valid, IIN)).unwrap();
+    assert_eq!(stored.signer, certificate);
+    assert_eq!(stored.application.canonical_bytes(), signed_bytes);
+    // Exactly one application on the server: the refused signatures stored nothing.
+    let mine = applications_of(&server.url()).await;
+    assert_eq!(mine.len(), 1, "{mine:?}");
+    assert_eq!(mine[0].reference, reference);
+
     c.close().await.unwrap();
     drop(driver);
+    fake.stop().await;
     server.stop().await.unwrap();
+}
+
+/// Waits for the sign page's error with `key`, in Russian, after a click made elsewhere.
+async fn wait_for_sign_error(c: &Client, key: &str) {
+    wait_for_attr(c, "#sign-error", "data-code", key).await;
+    let russian = egov_wizard::i18n::translate(Lang::Ru, key, None);
+    assert_ne!(russian, key, "no Russian message for {key}");
+    wait_for_text(c, "#sign-error", |t| t == russian).await;
+    assert_sign_button_ready(c).await;
+}
+
+/// The applicant's applications on the server, seen by signing in with a CMS as they would.
+async fn applications_of(base: &str) -> Vec<egov_domain::api::ApplicationSummary> {
+    use base64::Engine;
+    let client = reqwest::Client::new();
+    let challenge: egov_domain::api::SessionChallenge = client
+        .post(format!("{base}/api/v1/session/challenge"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(&challenge.challenge)
+        .unwrap();
+    let request = egov_domain::api::SessionRequest {
+        challenge: challenge.challenge,
+        iin: IIN.into(),
+        signature: pki().envelope(TestLeaf::Valid, IIN, &bytes),
+    };
+    let response = client
+        .post(format!("{base}/api/v1/session"))
+        .json(&request)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+    let session: egov_domain::api::Session = response.json().await.unwrap();
+    client
+        .get(format!("{base}/api/v1/applications"))
+        .bearer_auth(session.token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

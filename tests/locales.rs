@@ -42,7 +42,6 @@ fn all_locales_have_the_same_keys() {
 
 #[test]
 fn codes_the_domain_produces_have_messages() {
-    use egov_domain::signature::SignatureError::*;
     let ids = message_ids(egov_wizard::i18n::sources(Lang::En));
     let iin_codes = [
         egov_domain::IinError::Empty.code(),
@@ -51,17 +50,7 @@ fn codes_the_domain_produces_have_messages() {
         egov_domain::IinError::CheckDigit.code(),
         "iin_not_normalised",
     ];
-    let signature_codes = [
-        Malformed,
-        UnsupportedFormat,
-        UntrustedIssuer,
-        Mismatch,
-        NotYetValid,
-        Expired,
-        Revoked,
-        IinMismatch,
-    ]
-    .map(|e| e.code());
+    let signature_codes = egov_domain::signature::SignatureError::ALL.map(|e| e.code());
     let status_keys: Vec<String> = egov_domain::ApplicationStatus::ALL
         .iter()
         .map(|s| format!("status-{}", s.code()))

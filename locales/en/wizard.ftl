@@ -50,6 +50,7 @@ certificate_untrusted = This certificate was not issued by a trusted authority.
 signature_mismatch = The signature does not match the application. Sign again.
 signature_malformed = The signature could not be read. Sign again.
 signature_format_unsupported = This server does not accept this kind of signature.
+signature_algorithm_unsupported = This server cannot verify GOST signatures. Sign with the RSA key of your EDS.
 error-network = We could not reach the server. Check your internet connection and try again. What you entered is kept.
 error-server = Something went wrong on the server. Try again in a moment. What you entered is kept.
 error-unexpected = We got an unexpected answer. Try again. What you entered is kept.

@@ -43,6 +43,27 @@ pub async fn start_server(data_dir: &std::path::Path) -> egov_server::RunningSer
     .expect("server starts")
 }
 
+/// Like [`start_server`], also verifying CMS signatures of `pki` (its root, intermediate and CRL
+/// written to `data_dir` and configured as an operator configures NCA RK's).
+pub async fn start_server_with_cms(
+    data_dir: &std::path::Path,
+    pki: &egov_server::cms_verify::test_pki::TestPki,
+) -> egov_server::RunningServer {
+    let (trusted, crl) = pki.write_trust_files(data_dir);
+    egov_server::start(egov_server::Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data_dir: data_dir.to_owned(),
+        static_dir: Some(dist_dir()),
+        trust_test_ca: true,
+        cms_trust_roots: vec![trusted],
+        cms_crls: vec![crl],
+        connect_sources: vec!["ws://127.0.0.1:*".into()],
+        ..egov_server::Config::default()
+    })
+    .await
+    .expect("server starts")
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()

@@ -70,6 +70,9 @@ pub enum SignatureError {
     Malformed,
     #[error("this signature format is not accepted by this server")]
     UnsupportedFormat,
+    /// A CMS whose algorithm the server cannot verify, e.g. GOST 34.310 / 34.10-2015.
+    #[error("the signature algorithm is not supported by this server")]
+    UnsupportedAlgorithm,
     #[error("the certificate was not issued by a trusted authority")]
     UntrustedIssuer,
     #[error("the signature does not match the application")]
@@ -85,10 +88,24 @@ pub enum SignatureError {
 }
 
 impl SignatureError {
+    /// Every variant: documentation and locale tests check each code is described.
+    pub const ALL: [SignatureError; 9] = [
+        SignatureError::Malformed,
+        SignatureError::UnsupportedFormat,
+        SignatureError::UnsupportedAlgorithm,
+        SignatureError::UntrustedIssuer,
+        SignatureError::Mismatch,
+        SignatureError::NotYetValid,
+        SignatureError::Expired,
+        SignatureError::Revoked,
+        SignatureError::IinMismatch,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             SignatureError::Malformed => "signature_malformed",
             SignatureError::UnsupportedFormat => "signature_format_unsupported",
+            SignatureError::UnsupportedAlgorithm => "signature_algorithm_unsupported",
             SignatureError::UntrustedIssuer => "certificate_untrusted",
             SignatureError::Mismatch => "signature_mismatch",
             SignatureError::NotYetValid => "certificate_not_yet_valid",

@@ -9,7 +9,6 @@ use axum::Json;
 use egov_domain::api::{
     problem_code, ApplicationRecord, FieldError, Problem, SignedApplication, IDEMPOTENCY_KEY_HEADER,
 };
-use egov_domain::signature::SignatureFormat;
 use rand::Rng;
 use time::OffsetDateTime;
 
@@ -55,7 +54,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
         (status = 200, body = ApplicationRecord, description = "An idempotent retry: the earlier application"),
         (status = 415, description = "`unsupported_media_type`", body = Problem, content_type = "application/problem+json"),
         (status = 400, description = "`malformed_body`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed` (field codes include `result_required`, `document_missing`, `upload_unknown` and the eligibility reasons such as `requires_unemployed_registration` at `application.result`), `unknown_service`, `service_not_online`, `service_not_in_region`, `idempotency_key_reused`, and the signature codes: `signature_malformed`, `signature_format_unsupported`, `certificate_untrusted`, `signature_mismatch`, `certificate_not_yet_valid`, `certificate_expired`, `certificate_revoked`, `certificate_iin_mismatch`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed` (field codes include `result_required`, `document_missing`, `upload_unknown` and the eligibility reasons such as `requires_unemployed_registration` at `application.result`), `unknown_service`, `service_not_online`, `service_not_in_region`, `idempotency_key_reused`, and the signature codes: `signature_malformed`, `signature_format_unsupported` (`cms` without configured trust roots), `signature_algorithm_unsupported` (a CMS in GOST or another algorithm the server cannot verify), `certificate_untrusted`, `signature_mismatch`, `certificate_not_yet_valid`, `certificate_expired`, `certificate_revoked`, `certificate_iin_mismatch`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn submit(
     State(state): State<AppState>,
@@ -80,16 +79,15 @@ pub async fn submit(
         application_region(&signed.application),
     )?;
     let now = OffsetDateTime::now_utc();
-    let signer = match (&state.trust_anchor, signed.signature.format) {
-        (Some(anchor), SignatureFormat::StubEd25519) => anchor.verify_stub(
+    let signer = state
+        .verifiers
+        .verify(
             &signed.signature,
             &signed.application.canonical_bytes(),
             &signed.application.applicant.iin,
             now,
-        ),
-        _ => Err(egov_domain::signature::SignatureError::UnsupportedFormat),
-    }
-    .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.code(), &e.to_string()))?;
+        )
+        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.code(), &e.to_string()))?;
     // After the signature: a tampered request is reported as tampered, not as ineligible.
     crate::rules::check(&state, &signed.application).await?;
 

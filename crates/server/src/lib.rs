@@ -2,6 +2,7 @@
 
 mod applications;
 mod catalogue;
+pub mod cms_verify;
 pub mod db;
 mod deadlines;
 mod limits;
@@ -11,6 +12,7 @@ mod problem;
 mod rules;
 mod security;
 mod session;
+pub mod signatures;
 mod simulation;
 mod uploads;
 
@@ -20,7 +22,7 @@ use axum::http::{header, HeaderValue};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use egov_domain::api::{problem_code, Health};
-use egov_domain::signature::{test_ca, TrustAnchor};
+use egov_domain::signature::test_ca;
 use egov_domain::Catalogue;
 use problem::ApiError;
 use std::net::SocketAddr;
@@ -41,6 +43,11 @@ pub struct Config {
     pub static_dir: Option<PathBuf>,
     /// Accept signatures of the published test CA. For development and tests only.
     pub trust_test_ca: bool,
+    /// Certificates (PEM or DER files) a CMS signer's certificate must chain to: the national
+    /// CA's root and intermediate certificates. Empty refuses every CMS as unsupported.
+    pub cms_trust_roots: Vec<PathBuf>,
+    /// CRLs (PEM or DER files), each signed by one of `cms_trust_roots`.
+    pub cms_crls: Vec<PathBuf>,
     /// Largest accepted upload, in bytes.
     pub upload_limit: u64,
     /// Largest accepted JSON body, in bytes.
@@ -67,6 +74,8 @@ impl Default for Config {
             data_dir: PathBuf::from("data"),
             static_dir: None,
             trust_test_ca: false,
+            cms_trust_roots: Vec::new(),
+            cms_crls: Vec::new(),
             upload_limit: 10 * 1024 * 1024,
             body_limit: 256 * 1024,
             operator_token: None,
@@ -83,7 +92,7 @@ impl Default for Config {
 pub struct AppState {
     db: db::Db,
     catalogue: Arc<Catalogue>,
-    trust_anchor: Option<Arc<TrustAnchor>>,
+    verifiers: Arc<signatures::Verifiers>,
     data_dir: Arc<PathBuf>,
     upload_limit: u64,
     operator_token: Option<Arc<str>>,
@@ -237,10 +246,20 @@ pub enum StartError {
     Db(#[from] db::DbError),
     #[error("cannot listen on {0}: {1}")]
     Bind(SocketAddr, std::io::Error),
+    #[error("CMS trust: {0}")]
+    CmsTrust(#[from] cms_verify::CmsConfigError),
 }
 
 /// Opens the database, binds the address and serves in a background task.
 pub async fn start(config: Config) -> Result<RunningServer, StartError> {
+    let cms = if config.cms_trust_roots.is_empty() && config.cms_crls.is_empty() {
+        None
+    } else {
+        Some(cms_verify::CmsTrust::load(
+            &config.cms_trust_roots,
+            &config.cms_crls,
+        )?)
+    };
     std::fs::create_dir_all(&config.data_dir)
         .map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
     let db = db::Db::open(&config.data_dir.join(DATABASE_FILE))?;
@@ -251,9 +270,10 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     let state = AppState {
         db,
         catalogue: Arc::new(Catalogue::embedded()),
-        trust_anchor: config
-            .trust_test_ca
-            .then(|| Arc::new(test_ca::trust_anchor())),
+        verifiers: Arc::new(signatures::Verifiers {
+            stub: config.trust_test_ca.then(test_ca::trust_anchor),
+            cms,
+        }),
         data_dir: Arc::new(config.data_dir.clone()),
         upload_limit: config.upload_limit,
         operator_token: config.operator_token.as_deref().map(Arc::from),

@@ -21,6 +21,18 @@ struct Args {
     /// Accept signatures from the published test certificate authority (development only).
     #[arg(long, env = "EGOV_TRUST_TEST_CA")]
     trust_test_ca: bool,
+    /// A certificate (PEM, one or more, or DER) that CMS (NCALayer) signers must chain to
+    /// (repeatable): the national CA's root and intermediate certificates from pki.gov.kz.
+    /// Without it every CMS is refused with `signature_format_unsupported`.
+    #[arg(
+        long = "cms-trust-root",
+        env = "EGOV_CMS_TRUST_ROOTS",
+        value_delimiter = ','
+    )]
+    cms_trust_roots: Vec<PathBuf>,
+    /// A CRL (PEM or DER) of a trusted CA (repeatable): its revoked certificates are refused.
+    #[arg(long = "cms-crl", env = "EGOV_CMS_CRLS", value_delimiter = ',')]
+    cms_crls: Vec<PathBuf>,
     /// Largest accepted upload, in bytes.
     #[arg(long, default_value_t = 10 * 1024 * 1024, env = "EGOV_UPLOAD_LIMIT")]
     upload_limit: u64,
@@ -65,6 +77,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         data_dir: args.data_dir.clone(),
         static_dir: args.static_dir.clone(),
         trust_test_ca: args.trust_test_ca,
+        cms_trust_roots: args.cms_trust_roots.clone(),
+        cms_crls: args.cms_crls.clone(),
         upload_limit: args.upload_limit,
         body_limit: args.body_limit,
         operator_token: args.operator_token.clone(),
@@ -89,6 +103,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     if args.trust_test_ca {
         println!(
             "  signatures: stub signer's TEST certificate authority is trusted (development only)"
+        );
+    }
+    if !args.cms_trust_roots.is_empty() {
+        println!(
+            "  signatures: CMS (NCALayer) verified against {} certificate file(s), {} CRL file(s); RSA and ECDSA P-256 only",
+            args.cms_trust_roots.len(),
+            args.cms_crls.len()
         );
     }
     println!("Press Ctrl+C to stop.");

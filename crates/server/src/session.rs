@@ -13,7 +13,6 @@ use egov_domain::api::{
     problem_code, ApplicationSummary, FieldError, Problem, Session, SessionChallenge,
     SessionRequest,
 };
-use egov_domain::signature::{SignatureError, SignatureFormat};
 use egov_domain::Iin;
 use rand::Rng;
 use sha2::{Digest, Sha256};
@@ -84,13 +83,10 @@ pub async fn sign_in(
     let challenge_bytes = BASE64
         .decode(&request.challenge)
         .map_err(ApiError::internal)?;
-    match (&state.trust_anchor, request.signature.format) {
-        (Some(anchor), SignatureFormat::StubEd25519) => {
-            anchor.verify_stub(&request.signature, &challenge_bytes, &request.iin, now)
-        }
-        _ => Err(SignatureError::UnsupportedFormat),
-    }
-    .map_err(|e| unprocessable(e.code(), &e.to_string()))?;
+    state
+        .verifiers
+        .verify(&request.signature, &challenge_bytes, &request.iin, now)
+        .map_err(|e| unprocessable(e.code(), &e.to_string()))?;
 
     let token_bytes: [u8; 32] = rand::rng().random();
     let session = Session {

@@ -7,8 +7,11 @@ use egov_domain::profile::ApplicantFact;
 use egov_domain::signature::test_ca::{self, TestCertificate};
 use egov_domain::signature::SignatureFormat;
 use egov_domain::ApplicationStatus;
+use egov_server::cms_verify::test_pki::{self, TestLeaf};
 use reqwest::StatusCode;
-use support::{assert_schema, ok, problem, schema_errors, signed, signed_with, start, IIN};
+use support::{
+    assert_schema, cms_signed, ok, problem, schema_errors, signed, signed_with, start, IIN,
+};
 
 const REFERRAL: &str = "active_employment_referral";
 
@@ -185,9 +188,15 @@ async fn each_bad_signature_fails_with_its_own_code() {
     garbage.signature.value = "not base64!".into();
     reject(garbage, "signature_malformed").await;
 
+    // Without configured CMS trust roots, a CMS is refused as such, even a valid one.
     let mut cms = signed(app());
     cms.signature.format = SignatureFormat::Cms;
     reject(cms, "signature_format_unsupported").await;
+    reject(
+        support::cms_signed(TestLeaf::Valid, app()),
+        "signature_format_unsupported",
+    )
+    .await;
 
     let future = app();
     let not_yet = egov_domain::api::SignedApplication {
@@ -200,6 +209,85 @@ async fn each_bad_signature_fails_with_its_own_code() {
         application: future,
     };
     reject(not_yet, "certificate_not_yet_valid").await;
+}
+
+#[tokio::test]
+async fn a_cms_signature_is_verified_with_the_same_checks_and_codes() {
+    let pki = support::test_pki();
+    let t = support::start_with_cms(pki).await;
+    let base = t.application(REFERRAL, IIN).await;
+    let app = || base.clone();
+
+    // Accepted, and the stored application records the certificate's holder.
+    for kind in [TestLeaf::Valid, TestLeaf::Rsa] {
+        let body = cms_signed(kind, app());
+        let created: serde_json::Value = ok(t.submit(&body, None).await, StatusCode::CREATED).await;
+        assert_schema(&created, "ApplicationRecord");
+        let created: ApplicationRecord = serde_json::from_value(created).unwrap();
+        assert_eq!(created.signer.subject_iin, IIN);
+        assert_eq!(
+            created.signer.subject_name,
+            format!("{} {}", test_pki::COMMON_NAME, test_pki::PATRONYMIC)
+        );
+        let leaf = pki.leaf(kind, IIN);
+        assert_eq!(
+            created.signer.not_after.unix_timestamp(),
+            leaf.tbs_certificate
+                .validity
+                .not_after
+                .to_unix_duration()
+                .as_secs() as i64
+        );
+        let read: ApplicationRecord = ok(
+            t.get(&format!("/applications/{}", created.reference)).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(read.signer, created.signer);
+    }
+    // The stub format still works beside CMS.
+    ok::<ApplicationRecord>(t.submit(&signed(app()), None).await, StatusCode::CREATED).await;
+
+    let reject = |body, code: &'static str| {
+        let t = &t;
+        async move {
+            problem(
+                t.submit(&body, None).await,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                code,
+            )
+            .await;
+        }
+    };
+    // Signed, then a field changed: the application is not what was signed.
+    let mut tampered = cms_signed(TestLeaf::Valid, app());
+    tampered.application.service = egov_domain::ServiceId::new("job_seeker_registration");
+    reject(tampered, "signature_mismatch").await;
+    let mut tampered = cms_signed(TestLeaf::Rsa, app());
+    tampered.application.applicant.phone = "+77001112233".into();
+    reject(tampered, "signature_mismatch").await;
+
+    for (kind, code) in [
+        (TestLeaf::Expired, "certificate_expired"),
+        (TestLeaf::NotYetValid, "certificate_not_yet_valid"),
+        (TestLeaf::Revoked, "certificate_revoked"),
+        (TestLeaf::OtherIin, "certificate_iin_mismatch"),
+        (TestLeaf::Untrusted, "certificate_untrusted"),
+    ] {
+        reject(cms_signed(kind, app()), code).await;
+    }
+
+    let mut garbage = cms_signed(TestLeaf::Valid, app());
+    garbage.signature.value = "not base64!".into();
+    reject(garbage, "signature_malformed").await;
+    let mut stub_value = signed(app());
+    stub_value.signature.format = SignatureFormat::Cms;
+    stub_value.signature.certificate = None;
+    reject(stub_value, "signature_malformed").await;
+
+    let mut gost = cms_signed(TestLeaf::Valid, app());
+    gost.signature.value = test_pki::as_gost(&gost.signature.value);
+    reject(gost, "signature_algorithm_unsupported").await;
 }
 
 #[tokio::test]

@@ -102,6 +102,91 @@ async fn signed_in_citizen_sees_own_applications_newest_first() {
 }
 
 #[tokio::test]
+async fn sign_in_with_a_cms_signature() {
+    use egov_server::cms_verify::test_pki::{self, TestLeaf};
+    let pki = support::test_pki();
+    let t = support::start_with_cms(pki).await;
+    let cms_request = |c: &SessionChallenge, kind: TestLeaf| {
+        let bytes = BASE64.decode(&c.challenge).unwrap();
+        SessionRequest {
+            challenge: c.challenge.clone(),
+            iin: IIN.into(),
+            signature: pki.envelope(kind, IIN, &bytes),
+        }
+    };
+    for kind in [TestLeaf::Valid, TestLeaf::Rsa] {
+        let c = challenge(&t).await;
+        let session: Session = ok(
+            sign_in(&t, &cms_request(&c, kind)).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        assert_eq!(session.iin, IIN);
+        ok::<Vec<ApplicationSummary>>(mine(&t, Some(&session.token)).await, StatusCode::OK).await;
+    }
+    for (kind, code) in [
+        (TestLeaf::Expired, "certificate_expired"),
+        (TestLeaf::NotYetValid, "certificate_not_yet_valid"),
+        (TestLeaf::Revoked, "certificate_revoked"),
+        (TestLeaf::OtherIin, "certificate_iin_mismatch"),
+        (TestLeaf::Untrusted, "certificate_untrusted"),
+    ] {
+        let c = challenge(&t).await;
+        problem(
+            sign_in(&t, &cms_request(&c, kind)).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            code,
+        )
+        .await;
+    }
+    // A CMS over another challenge than the one presented.
+    let c = challenge(&t).await;
+    let other = challenge(&t).await;
+    let mut wrong = cms_request(&other, TestLeaf::Valid);
+    wrong.challenge = c.challenge.clone();
+    problem(
+        sign_in(&t, &wrong).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "signature_mismatch",
+    )
+    .await;
+    let c = challenge(&t).await;
+    let mut gost = cms_request(&c, TestLeaf::Valid);
+    gost.signature.value = test_pki::as_gost(&gost.signature.value);
+    problem(
+        sign_in(&t, &gost).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "signature_algorithm_unsupported",
+    )
+    .await;
+    let c = challenge(&t).await;
+    let mut garbage = cms_request(&c, TestLeaf::Valid);
+    garbage.signature.value = BASE64.encode(b"not a CMS");
+    problem(
+        sign_in(&t, &garbage).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "signature_malformed",
+    )
+    .await;
+
+    // Without CMS trust, the same valid CMS is an unsupported format.
+    let plain = start().await;
+    let c = challenge(&plain).await;
+    let bytes = BASE64.decode(&c.challenge).unwrap();
+    let request = SessionRequest {
+        challenge: c.challenge.clone(),
+        iin: IIN.into(),
+        signature: pki.envelope(TestLeaf::Valid, IIN, &bytes),
+    };
+    problem(
+        sign_in(&plain, &request).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "signature_format_unsupported",
+    )
+    .await;
+}
+
+#[tokio::test]
 async fn sign_in_failures_have_their_codes() {
     let t = start().await;
     for (kind, code) in [

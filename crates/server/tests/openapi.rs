@@ -51,6 +51,20 @@ fn every_problem_code_is_documented() {
     );
 }
 
+#[test]
+fn every_signature_code_is_documented() {
+    let document = egov_server::openapi::document();
+    let missing: Vec<&str> = egov_domain::signature::SignatureError::ALL
+        .iter()
+        .map(|e| e.code())
+        .filter(|code| !document.contains(&format!("`{code}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "signature codes not described in the OpenAPI document: {missing:?}"
+    );
+}
+
 #[tokio::test]
 async fn health_matches_its_schema() {
     let t = support::start().await;

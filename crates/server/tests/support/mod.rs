@@ -29,6 +29,42 @@ pub async fn start() -> TestServer {
     start_with(|_| {}).await
 }
 
+/// A server that also verifies CMS signatures of `pki` (its root and intermediate, and its CRL,
+/// written to the data folder as an operator would download them).
+pub async fn start_with_cms(pki: &egov_server::cms_verify::test_pki::TestPki) -> TestServer {
+    start_with(|config| {
+        let (trusted, crl) = pki.write_trust_files(&config.data_dir);
+        config.cms_trust_roots = vec![trusted];
+        config.cms_crls = vec![crl];
+    })
+    .await
+}
+
+/// The test PKI of the CMS tests, made once per test binary (RSA signing is slow in debug).
+pub fn test_pki() -> &'static egov_server::cms_verify::test_pki::TestPki {
+    static PKI: std::sync::OnceLock<egov_server::cms_verify::test_pki::TestPki> =
+        std::sync::OnceLock::new();
+    PKI.get_or_init(|| {
+        egov_server::cms_verify::test_pki::TestPki::new(time::OffsetDateTime::now_utc())
+    })
+}
+
+/// `application` with a CMS signature of `kind` over its canonical bytes.
+pub fn cms_signed(
+    kind: egov_server::cms_verify::test_pki::TestLeaf,
+    application: egov_domain::Application,
+) -> egov_domain::api::SignedApplication {
+    let signature = test_pki().envelope(
+        kind,
+        &application.applicant.iin,
+        &application.canonical_bytes(),
+    );
+    egov_domain::api::SignedApplication {
+        application,
+        signature,
+    }
+}
+
 pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestServer {
     let data = tempfile::tempdir().unwrap();
     let mut config = test_config(data.path());
