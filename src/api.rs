@@ -184,6 +184,16 @@ impl ApiClient {
         format!("{}{API_PREFIX}{path}", self.base.trim_end_matches('/'))
     }
 
+    /// The PDF of an application's result document, in `lang`: a link target (the browser
+    /// downloads it), not a call.
+    pub fn result_pdf_url(&self, reference: &str, lang: egov_domain::Lang) -> String {
+        let reference: String = js_sys::encode_uri_component(reference).into();
+        self.url(&format!(
+            "/applications/{reference}/result.pdf?lang={}",
+            lang.tag()
+        ))
+    }
+
     /// Submits a signed application. Retrying with the same `idempotency_key` never creates a
     /// second application.
     pub async fn submit(

@@ -1,7 +1,7 @@
 //! Status tracking end to end in headless Chromium against the real server: an application is
 //! submitted with the stub signer, the provider moves it through the operator endpoint while
 //! the status page is open, each step appears without a reload, then the referral document,
-//! which prints on one A4 page; a refused application shows its grounds and is found again
+//! which prints on one A4 page and saves as the server's one-page PDF; a refused application shows its grounds and is found again
 //! under "My applications" after signing in; the due moments of an application received on
 //! the Friday before a holiday weekend, and the overdue markers as the test clock passes them.
 
@@ -167,15 +167,40 @@ async fn steps_appear_live_then_the_referral_prints_on_one_a4_page() {
         5
     );
     assert_eq!(count(&c, "#status-timeline > li[aria-current]").await, 0);
-    let href = wait_for(&c, "#save-result")
-        .await
-        .attr("href")
-        .await
-        .unwrap()
-        .unwrap();
+    // "Save as PDF" links to the server's PDF of the document, in the page's language.
+    let save = wait_for(&c, "#save-result").await;
     assert!(
-        href.starts_with("data:text/plain") && href.contains("3A1F09C2"),
+        save.attr("download").await.unwrap().is_some(),
+        "the link downloads"
+    );
+    let href = c
+        .execute(
+            "return document.getElementById('save-result').href;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let href = href.as_str().unwrap().to_owned();
+    assert!(
+        href.starts_with(&format!(
+            "{base}/api/v1/applications/{reference}/result.pdf"
+        )) && href.ends_with("?lang=en"),
         "{href}"
+    );
+    let response = reqwest::get(&href).await.unwrap();
+    assert_eq!(response.status(), 200, "{href}");
+    assert_eq!(
+        response.headers()["content-type"].to_str().unwrap(),
+        "application/pdf"
+    );
+    let saved = response.bytes().await.unwrap();
+    assert!(saved.starts_with(b"%PDF-"), "not a PDF");
+    let saved_pages = pdf_extract::extract_text_from_mem_by_pages(&saved).unwrap();
+    assert_eq!(saved_pages.len(), 1, "the saved PDF is one page");
+    assert!(
+        saved_pages[0].contains(&document.number) && saved_pages[0].contains("Referral"),
+        "{}",
+        saved_pages[0]
     );
     // Every change came in without a reload.
     let marker = c

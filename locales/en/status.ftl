@@ -44,7 +44,7 @@ resultdoc-signature = Signed with the EDS of the head
 resultdoc-certificate-serial = Certificate serial number
 resultdoc-signed-at = Signed on
 resultdoc-print = Print
-resultdoc-save = Save a copy
+resultdoc-save = Save as PDF
 
 refusal-heading = Your application was refused
 refusal-by = Decision of:

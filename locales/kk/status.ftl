@@ -32,7 +32,7 @@ resultdoc-signature = Басшының ЭЦҚ-мен қол қойылған
 resultdoc-certificate-serial = Тіркелген куәліктің сериялық нөмірі
 resultdoc-signed-at = Қол қойылған күні
 resultdoc-print = Басып шығару
-resultdoc-save = Көшірмесін сақтау
+resultdoc-save = PDF түрінде сақтау
 
 refusal-heading = Қызмет көрсетуден бас тартылды
 refusal-by = Шешім қабылдаған:

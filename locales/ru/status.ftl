@@ -44,7 +44,7 @@ resultdoc-signature = Подписано ЭЦП руководителя
 resultdoc-certificate-serial = Серийный номер сертификата
 resultdoc-signed-at = Дата подписания
 resultdoc-print = Распечатать
-resultdoc-save = Сохранить копию
+resultdoc-save = Сохранить в PDF
 
 refusal-heading = В оказании услуги отказано
 refusal-by = Решение:

@@ -1,6 +1,7 @@
 //! What the provider issued: the result document, to read, print (one A4 page: see the print
 //! section of `style/main.css`) and save; or a refusal with its grounds and what to do next.
 
+use crate::api::ApiClient;
 use crate::dates::{format_date_string, format_moment};
 use crate::i18n::use_i18n;
 use egov_domain::api::{ResultDocument, ResultDocumentKind};
@@ -15,27 +16,17 @@ fn kind_key(kind: ResultDocumentKind) -> &'static str {
     }
 }
 
-fn applicant_name(applicant: &Applicant) -> String {
-    [
-        Some(applicant.surname.as_str()),
-        Some(applicant.given_name.as_str()),
-        applicant.patronymic.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|part| !part.is_empty())
-    .collect::<Vec<_>>()
-    .join(" ")
-}
-
 #[component]
 pub fn ResultDocumentView(
     document: ResultDocument,
     service_id: ServiceId,
     region: RegionId,
     applicant: Applicant,
+    /// The application's reference: the server renders the PDF of its result document.
+    reference: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let api = expect_context::<ApiClient>();
     let service = Catalogue::shared().service_in_region(&service_id, &region);
     // The catalogue's name of the result (the kind of referral), where the server names it.
     let result_name: Option<LocalizedText> = service.as_ref().and_then(|s| {
@@ -44,57 +35,16 @@ pub fn ResultDocumentView(
     });
     let service_name = service.as_ref().map(|s| s.name.clone());
     let kind = kind_key(document.kind);
-    let name = applicant_name(&applicant);
+    let name = applicant.full_name();
     let iin = applicant.iin.clone();
     let signature = document.head_signature.clone();
     let signed_at = signature.signed_at;
     let date = document.date.clone();
-    // A plain-text copy to keep: the same fields, in the current language.
-    let saved_text = {
-        let document = document.clone();
-        let (name, iin, result_name, service_name) = (
-            name.clone(),
-            iin.clone(),
-            result_name.clone(),
-            service_name.clone(),
-        );
-        move || {
-            let lang = i18n.lang.get();
-            let mut lines = vec![i18n.t(kind)];
-            if let Some(r) = &result_name {
-                lines.push(r.get(lang).to_owned());
-            }
-            if let Some(s) = &service_name {
-                lines.push(format!("{}: {}", i18n.t("status-service"), s.get(lang)));
-            }
-            lines.extend([
-                format!("{}: {}", i18n.t("resultdoc-number"), document.number),
-                format!(
-                    "{}: {}",
-                    i18n.t("resultdoc-date"),
-                    format_date_string(lang, &document.date)
-                ),
-                format!("{}: {}", i18n.t("resultdoc-provider"), document.provider),
-                format!(
-                    "{}: {name}, {} {iin}",
-                    i18n.t("resultdoc-applicant"),
-                    i18n.t("resultdoc-iin")
-                ),
-                format!(
-                    "{}: {}, {} {}, {}",
-                    i18n.t("resultdoc-signature"),
-                    document.head_signature.signer_name,
-                    i18n.t("resultdoc-certificate-serial"),
-                    document.head_signature.certificate_serial,
-                    format_moment(lang, document.head_signature.signed_at)
-                ),
-            ]);
-            let text = lines.join("\n");
-            let encoded: String = js_sys::encode_uri_component(&text).into();
-            format!("data:text/plain;charset=utf-8,{encoded}")
-        }
-    };
-    let file_name = format!("{}.txt", document.number);
+    // The PDF copy is the server's: one A4 page laid out like the printed one, in the current
+    // language. A link, so it also works from an embedded widget on another origin (the
+    // server's `Content-Disposition` names the file there, where `download` is ignored).
+    let pdf_url = move || api.result_pdf_url(&reference, i18n.lang.get());
+    let file_name = format!("{}.pdf", document.number);
     view! {
         <section class="result-section" aria-labelledby="result-heading">
             <h2 class="heading-m status-page__screen" id="result-heading">{move || i18n.t("resultdoc-heading")}</h2>
@@ -130,7 +80,7 @@ pub fn ResultDocumentView(
                     {move || i18n.t("resultdoc-print")}
                 </button>
                 " "
-                <a class="button button--secondary" id="save-result" download=file_name href=saved_text>
+                <a class="button button--secondary" id="save-result" download=file_name href=pdf_url>
                     {move || i18n.t("resultdoc-save")}
                 </a>
             </div>

@@ -244,7 +244,11 @@ fn StatusDetails(
             let service_id = record.application.service.clone();
             let region = record.application.region.clone();
             let applicant = record.application.applicant.clone();
-            Some(view! { <ResultDocumentView document service_id region applicant /> }.into_any())
+            let reference = record.reference.clone();
+            Some(
+                view! { <ResultDocumentView document service_id region applicant reference /> }
+                    .into_any(),
+            )
         }
         (_, grounds, ApplicationStatus::Refused) => {
             let grounds = grounds.clone().unwrap_or_default();

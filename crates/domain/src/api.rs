@@ -263,6 +263,9 @@ pub mod problem_code {
     /// catalogue's reason codes (e.g. `requires_unemployed_registration`) at `application.result`.
     pub const DOCUMENT_MISSING: &str = "document_missing";
     pub const UPLOAD_UNKNOWN: &str = "upload_unknown";
+    /// The application has no result document (not issued yet, or refused): there is nothing
+    /// to render as a PDF.
+    pub const RESULT_NOT_ISSUED: &str = "result_not_issued";
 
     /// Every code above: documentation and tests check each is described and reachable.
     pub const ALL: &[&str] = &[
@@ -297,5 +300,6 @@ pub mod problem_code {
         RATE_LIMITED,
         DOCUMENT_MISSING,
         UPLOAD_UNKNOWN,
+        RESULT_NOT_ISSUED,
     ];
 }

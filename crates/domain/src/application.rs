@@ -54,6 +54,20 @@ pub struct Applicant {
 }
 
 impl Applicant {
+    /// Surname, given name and patronymic (where there is one), as on documents.
+    pub fn full_name(&self) -> String {
+        [
+            Some(self.surname.as_str()),
+            Some(self.given_name.as_str()),
+            self.patronymic.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+    }
+
     pub fn profile(&self) -> ApplicantProfile {
         ApplicantProfile {
             category: self.category,

@@ -14,6 +14,8 @@ pub mod eligibility;
 pub mod fuzzing;
 mod ids;
 pub mod iin;
+#[cfg(feature = "l10n")]
+pub mod l10n;
 pub mod locale;
 pub mod ncalayer;
 pub mod procedure;

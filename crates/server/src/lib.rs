@@ -9,6 +9,7 @@ mod limits;
 pub mod openapi;
 mod operator;
 mod problem;
+pub mod result_pdf;
 mod rules;
 mod security;
 mod session;
@@ -143,6 +144,10 @@ pub fn router(state: AppState, config: &Config) -> Router {
                 .get(session::my_applications),
         )
         .route("/applications/{reference}", get(applications::read))
+        .route(
+            "/applications/{reference}/result.pdf",
+            get(result_pdf::result_pdf),
+        )
         .route(
             "/operator/applications/{reference}/transitions",
             post(operator::transition),

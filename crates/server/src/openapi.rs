@@ -17,6 +17,7 @@ use utoipa::OpenApi;
         crate::catalogue::service,
         crate::applications::submit,
         crate::applications::read,
+        crate::result_pdf::result_pdf,
         crate::uploads::upload,
         crate::uploads::delete,
         crate::session::challenge,

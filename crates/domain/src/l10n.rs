@@ -1,0 +1,147 @@
+//! The messages of `locales/` (Fluent) and dates in words, for every place that shows text: the
+//! wasm app's pages and the server's PDF of a result document read the same files, so a label
+//! is translated once.
+//!
+//! Behind the `l10n` feature: only crates that show text pay for Fluent.
+
+use crate::calendar::ALMATY;
+use crate::Lang;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use time::{Date, OffsetDateTime};
+
+/// Declares the locale files: one folder per language, one file per concern, the same file
+/// names in every folder.
+macro_rules! locale_files {
+    ($($file:literal),+ $(,)?) => {
+        pub const KK: &[(&str, &str)] = &[$(($file, include_str!(concat!("../../../locales/kk/", $file)))),+];
+        pub const RU: &[(&str, &str)] = &[$(($file, include_str!(concat!("../../../locales/ru/", $file)))),+];
+        pub const EN: &[(&str, &str)] = &[$(($file, include_str!(concat!("../../../locales/en/", $file)))),+];
+    };
+}
+
+locale_files!(
+    "wizard.ftl",
+    "steps.ftl",
+    "signer.ftl",
+    "status.ftl",
+    "kiosk.ftl"
+);
+
+/// The locale files of `lang`, as (file name, contents).
+pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::Kk => KK,
+        Lang::Ru => RU,
+        Lang::En => EN,
+    }
+}
+
+fn build_bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let langid = lang.tag().parse().expect("language tags are valid");
+    let mut bundle = FluentBundle::new(vec![langid]);
+    // Isolation marks would end up inside input values and test assertions; our texts are LTR.
+    bundle.set_use_isolating(false);
+    for (_, source) in sources(lang) {
+        let resource = FluentResource::try_new((*source).to_owned())
+            .unwrap_or_else(|(resource, _errors)| resource);
+        bundle
+            .add_resource(resource)
+            .expect("message ids are unique per locale");
+    }
+    bundle
+}
+
+thread_local! {
+    // Per thread: a bundle's formatter caches are not `Sync`. The app has one thread; a server
+    // builds one set per worker thread, once.
+    static BUNDLES: [FluentBundle<FluentResource>; 3] =
+        [build_bundle(Lang::Kk), build_bundle(Lang::Ru), build_bundle(Lang::En)];
+}
+
+fn index(lang: Lang) -> usize {
+    match lang {
+        Lang::Kk => 0,
+        Lang::Ru => 1,
+        Lang::En => 2,
+    }
+}
+
+/// Formats message `key` in `lang`. A missing key yields the key itself, so a gap is visible
+/// (and the locale parity test fails) instead of an empty label.
+pub fn translate(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
+    BUNDLES.with(|bundles| {
+        let bundle = &bundles[index(lang)];
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+            return key.to_owned();
+        };
+        let mut errors = Vec::new();
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
+    })
+}
+
+/// Whether `key` exists (in the default locale; parity makes that all of them).
+pub fn has_key(key: &str) -> bool {
+    BUNDLES.with(|bundles| bundles[0].has_message(key))
+}
+
+/// A date in the locale's own format: "28 қазан 1979 ж.", "28 октября 1979 г.",
+/// "28 October 1979". Month names come from the locale files (genitive forms in Russian).
+pub fn format_date(lang: Lang, date: Date) -> String {
+    let month = translate(lang, &format!("month-{}", u8::from(date.month())), None);
+    match lang {
+        Lang::Kk => format!("{} {} {} ж.", date.day(), month, date.year()),
+        Lang::Ru => format!("{} {} {} г.", date.day(), month, date.year()),
+        Lang::En => format!("{} {} {}", date.day(), month, date.year()),
+    }
+}
+
+/// A moment in Almaty time with its date in words, e.g. "28 October 1979, 14:05".
+pub fn format_moment(lang: Lang, moment: OffsetDateTime) -> String {
+    let local = moment.to_offset(ALMATY);
+    format!(
+        "{}, {:02}:{:02}",
+        format_date(lang, local.date()),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// A `YYYY-MM-DD` string formatted, or as given when it is not a valid date.
+pub fn format_date_string(lang: Lang, iso: &str) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(iso, &format)
+        .map(|d| format_date(lang, d))
+        .unwrap_or_else(|_| iso.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn dates_in_words_per_locale() {
+        let d = date!(1979 - 10 - 28);
+        assert_eq!(format_date(Lang::Ru, d), "28 октября 1979 г.");
+        assert_eq!(format_date(Lang::En, d), "28 October 1979");
+        assert!(format_date(Lang::Kk, d).ends_with("1979 ж."));
+        assert_eq!(format_date_string(Lang::En, "not a date"), "not a date");
+        // 09:05 UTC is 14:05 in Almaty.
+        assert_eq!(
+            format_moment(Lang::En, datetime!(1979-10-28 09:05 UTC)),
+            "28 October 1979, 14:05"
+        );
+    }
+
+    #[test]
+    fn messages_come_from_the_locale_files() {
+        assert_eq!(
+            translate(Lang::Ru, "resultdoc-kind-referral", None),
+            "Направление"
+        );
+        assert_eq!(translate(Lang::Kk, "no-such-key", None), "no-such-key");
+        assert!(has_key("resultdoc-number"));
+    }
+}
