@@ -325,41 +325,10 @@ async fn wait_for_sign_error(c: &Client, key: &str) {
 
 /// The applicant's applications on the server, seen by signing in with a CMS as they would.
 async fn applications_of(base: &str) -> Vec<egov_domain::api::ApplicationSummary> {
-    use base64::Engine;
-    let client = reqwest::Client::new();
-    let challenge: egov_domain::api::SessionChallenge = client
-        .post(format!("{base}/api/v1/session/challenge"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(&challenge.challenge)
-        .unwrap();
-    let request = egov_domain::api::SessionRequest {
-        challenge: challenge.challenge,
-        iin: IIN.into(),
-        signature: pki().envelope(TestLeaf::Valid, IIN, &bytes),
-    };
-    let response = client
-        .post(format!("{base}/api/v1/session"))
-        .json(&request)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
-    let session: egov_domain::api::Session = response.json().await.unwrap();
-    client
-        .get(format!("{base}/api/v1/applications"))
-        .bearer_auth(session.token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
+    applications_signed_in_with(base, IIN, |bytes| {
+        pki().envelope(TestLeaf::Valid, IIN, bytes)
+    })
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -439,6 +439,23 @@ pub async fn choose_language_and_region(
 
 /// The citizen's applications, read through sign-in as the contract defines it.
 pub async fn applications_of(base: &str, iin: &str) -> Vec<egov_domain::api::ApplicationSummary> {
+    applications_signed_in_with(base, iin, |bytes| {
+        egov_domain::signature::test_ca::sign(
+            egov_domain::signature::test_ca::TestCertificate::Valid,
+            iin,
+            bytes,
+            time::OffsetDateTime::now_utc(),
+        )
+    })
+    .await
+}
+
+/// The applications of `iin`, after signing in by signing the server's challenge with `sign`.
+pub async fn applications_signed_in_with(
+    base: &str,
+    iin: &str,
+    sign: impl FnOnce(&[u8]) -> egov_domain::signature::SignatureEnvelope,
+) -> Vec<egov_domain::api::ApplicationSummary> {
     use base64::Engine;
     let http = reqwest::Client::new();
     let challenge: egov_domain::api::SessionChallenge = http
@@ -453,24 +470,18 @@ pub async fn applications_of(base: &str, iin: &str) -> Vec<egov_domain::api::App
         .decode(&challenge.challenge)
         .unwrap();
     let request = egov_domain::api::SessionRequest {
-        challenge: challenge.challenge.clone(),
+        signature: sign(&bytes),
+        challenge: challenge.challenge,
         iin: iin.into(),
-        signature: egov_domain::signature::test_ca::sign(
-            egov_domain::signature::test_ca::TestCertificate::Valid,
-            iin,
-            &bytes,
-            time::OffsetDateTime::now_utc(),
-        ),
     };
-    let session: egov_domain::api::Session = http
+    let response = http
         .post(format!("{base}/api/v1/session"))
         .json(&request)
         .send()
         .await
-        .unwrap()
-        .json()
-        .await
         .unwrap();
+    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+    let session: egov_domain::api::Session = response.json().await.unwrap();
     http.get(format!("{base}/api/v1/applications"))
         .bearer_auth(session.token)
         .send()

@@ -124,12 +124,20 @@ pub async fn read(
     State(state): State<AppState>,
     Path(reference): Path<String>,
 ) -> Result<Response, ApiError> {
-    let record = state
+    Ok(Json(stored(&state, &reference).await?).into_response())
+}
+
+/// The application a reference names; references are read aloud and typed, so case does not
+/// matter.
+pub(crate) async fn stored(
+    state: &AppState,
+    reference: &str,
+) -> Result<ApplicationRecord, ApiError> {
+    state
         .db
         .application(reference.to_ascii_uppercase())
         .await?
-        .ok_or_else(ApiError::not_found)?;
-    Ok(Json(record).into_response())
+        .ok_or_else(ApiError::not_found)
 }
 
 #[cfg(test)]

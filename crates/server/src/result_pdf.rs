@@ -56,11 +56,7 @@ pub async fn result_pdf(
     Path(reference): Path<String>,
     Query(query): Query<PdfQuery>,
 ) -> Result<Response, ApiError> {
-    let record = state
-        .db
-        .application(reference.to_ascii_uppercase())
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let record = crate::applications::stored(&state, &reference).await?;
     let Some(document) = record.result.clone() else {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
