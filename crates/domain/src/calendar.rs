@@ -1,63 +1,32 @@
-//! Working-day deadlines of the offices that provide the social-labour services.
+//! The working days of Kazakhstan: which days the offices that provide the social-labour
+//! services are open, year by year.
 //!
-//! The regulations give step durations in working days, calendar days, hours and minutes
-//! (`/work/shared/domain/services.md`, item 8: "count in working days, not calendar days"). This
-//! module turns a submission moment and such durations into due moments, using:
+//! Two kinds of year:
 //!
-//! - the holidays and days off of Kazakhstan, kept as data in `data/holidays.json`;
-//! - the offices' hours, 9:00–18:00 with a 13:00–14:00 break, except days off and holidays
-//!   (seed 003, para 8: "демалыс және ... мереке күндерiн қоспағанда, сағат 13.00-ден 14.00-ге
-//!   дейiн түскi үзiлiспен күн сайын сағат 9.00-ден 18.00-ге дейiн");
-//! - Almaty local time as the fixed offset UTC+5, which the whole country has used since
-//!   1 March 2024. Fixed, because a tz database would be a large download for the wasm app and the
-//!   offset has one value over the whole range this calendar covers.
+//! - **Official** years come from data (`data/holidays.json`, or a backend's
+//!   `GET /api/v1/calendar/{year}`): the law's holidays, the days off moved off a weekend, the
+//!   religious days off of that year (Kurban Ait's date is set every year) and the Government's
+//!   transfers of days off (Labour Code art. 85), each year with its source.
+//! - **Provisional** years, for any later year without data, are computed from the law's rules
+//!   that the data states: the fixed holidays, the weekend-move rule (a state or national holiday
+//!   on a Saturday or Sunday gives the next working day off) and Orthodox Christmas on 7 January,
+//!   which does not move. What is unknown in advance is left out, and is why such a year is only
+//!   provisional: the Government's transfers, and **Kurban Ait**, whose day is fixed every year by
+//!   the Spiritual Administration of Muslims of Kazakhstan. The arithmetical (tabular) Islamic
+//!   calendar was tried as an estimate and misses the official day by one in 5 of the 8 years
+//!   2019–2026 (`calendar/provisional.rs` measures it), so a guess would be as likely to move a deadline wrongly as
+//!   to move it rightly.
 //!
-//! Callers pass the current time in; nothing here reads a clock, so the same code runs natively,
-//! in the server and in wasm.
-//!
-//! # Counting rules
-//!
-//! 1. **Receipt.** An application received after 18:00 or on a day off is taken as received at
-//!    9:00 on the next working day; one received before 9:00 as received at 9:00 that day, and
-//!    one received during the break as received at 14:00. The seeds in `/work/shared/seeds` do
-//!    not contain this clause (no "после окончания рабочего времени" there: they only give the
-//!    schedule, seed 003 para 8, and count from "регистрации пакета документов", seed 000). It
-//!    comes from the standards of the services, Order of the Minister of Health and Social
-//!    Development No. 279 of 28.04.2015, which seeds 001 and 004 cite but which is not in this
-//!    repository: after working hours, on days off and holidays, applications are accepted on
-//!    the next working day. Re-check the wording when the standard is added to the seeds.
-//! 2. **Days.** A period of days starts on the day after the day of receipt and ends at closing
-//!    time (18:00) on its last day; a last day that is a day off moves to the next working day.
-//!    This is the general rule for periods in the Civil Code of the Republic of Kazakhstan
-//!    (General Part, arts. 170–173: a period starts on the day after the event; a period ending on
-//!    a non-working day ends on the next working day; an act to be done at an organisation must be
-//!    done before it closes).
-//! 3. **Hours and minutes** count office time only: the break, the evenings and the days off do
-//!    not run.
-//! 4. **Steps.** Each step starts at the moment the previous one is due. Because a step due at
-//!    18:00 counts as received that same day, a chain of 1 + 5 working days ends on the same day
-//!    as a single 6-working-day period.
+//! A year before the first official one is not covered: the weekend-move rule and the time zone
+//! were different then, and nothing the wizard tracks is that old.
+
+#[cfg(test)]
+mod provisional;
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::ops::RangeInclusive;
 use std::sync::LazyLock;
-use time::macros::{date, offset, time};
-use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
-
-/// Almaty local time (UTC+5 since 1 March 2024).
-pub const ALMATY: UtcOffset = offset!(+5);
-/// Opening time of the offices (seed 003, para 8).
-pub const OPENS: Time = time!(9:00);
-/// Start of the lunch break (seed 003, para 8).
-pub const LUNCH_STARTS: Time = time!(13:00);
-/// End of the lunch break (seed 003, para 8).
-pub const LUNCH_ENDS: Time = time!(14:00);
-/// Closing time of the offices (seed 003, para 8).
-pub const CLOSES: Time = time!(18:00);
-
-/// Before this day Almaty was UTC+6, so a fixed UTC+5 would put moments an hour off.
-const FIXED_OFFSET_SINCE: Date = date!(2024 - 03 - 01);
+use time::{Date, Weekday};
 
 const EMBEDDED: &str = include_str!("../data/holidays.json");
 
@@ -65,34 +34,49 @@ static KAZAKHSTAN: LazyLock<Calendar> = LazyLock::new(|| {
     Calendar::from_json(EMBEDDED).expect("the embedded holiday data is validated by tests")
 });
 
-/// How long one step of a service may take.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "unit", content = "value", rename_all = "snake_case")]
-pub enum StepDuration {
-    WorkingDays(u32),
-    CalendarDays(u32),
-    /// Office hours: only time between 9:00 and 18:00 on working days, less the break, runs.
-    Hours(u32),
-    /// Office minutes, counted like [`StepDuration::Hours`].
-    Minutes(u32),
+/// Whether a year's days off are the published ones or computed from the law's rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum CalendarStatus {
+    /// Published: the law's holidays, that year's religious days off and the Government's
+    /// transfers.
+    Official,
+    /// Computed from the law's rules: no transfers, no Kurban Ait. A due moment may move when
+    /// the year is published.
+    Provisional,
 }
 
-/// Why a deadline cannot be computed. The UI localises the code.
+impl CalendarStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            CalendarStatus::Official => "official",
+            CalendarStatus::Provisional => "provisional",
+        }
+    }
+
+    /// The less certain of two: a moment that rests on one provisional day is provisional.
+    pub fn and(self, other: CalendarStatus) -> CalendarStatus {
+        self.max(other)
+    }
+}
+
+/// Why a day's status cannot be told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum CalendarError {
-    /// The computation reached a day for which there is no holiday data, or a moment before the
-    /// fixed UTC+5 offset applies. A guess would silently miss that year's transfers.
-    #[error("the holiday calendar does not cover {0}")]
-    NotCovered(Date),
+    /// A year with no data and no rules that apply to it (before the first official year, or
+    /// after the weekend-move rule stops applying).
+    #[error("the working-day calendar for {0} is not available")]
+    NotCovered(i32),
     #[error("the holiday data is invalid")]
     InvalidData,
 }
 
 impl CalendarError {
-    /// Stable machine-readable code, used in API errors and as a locale key suffix.
+    /// Stable machine-readable code, used in API errors.
     pub fn code(&self) -> &'static str {
         match self {
-            CalendarError::NotCovered(_) => "calendar_not_covered",
+            CalendarError::NotCovered(_) => "calendar_year_not_covered",
             CalendarError::InvalidData => "calendar_invalid_data",
         }
     }
@@ -100,9 +84,53 @@ impl CalendarError {
 
 time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
 
+/// One year of the calendar as the API publishes it (`GET /api/v1/calendar/{year}`).
+///
+/// With Saturdays and Sundays off unless listed in `working_days`, and the days in `days_off`
+/// off, it says of every day of the year whether the offices work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CalendarYear {
+    #[cfg_attr(feature = "openapi", schema(minimum = 2024, maximum = 9999))]
+    pub year: i32,
+    pub status: CalendarStatus,
+    /// Days off besides the ordinary Saturdays and Sundays: the holidays (those on a weekend
+    /// too), the days off they move to, the religious days off and the transferred days off.
+    #[serde(with = "iso_dates")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>, format = Date))]
+    pub days_off: Vec<Date>,
+    /// Saturdays and Sundays that are worked (the other half of a transfer).
+    #[serde(with = "iso_dates")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>, format = Date))]
+    pub working_days: Vec<Date>,
+    /// Where the days come from: the decree, order or publication, or the rules of a
+    /// provisional year.
+    pub source: String,
+}
+
+mod iso_dates {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use time::Date;
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(transparent)]
+    struct IsoDate(#[serde(with = "super::iso_date")] Date);
+
+    pub fn serialize<S: Serializer>(days: &[Date], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(days.iter().map(|&d| IsoDate(d)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Date>, D::Error> {
+        let days = Vec::<IsoDate>::deserialize(deserializer)?;
+        Ok(days.into_iter().map(|d| d.0).collect())
+    }
+}
+
 #[derive(Deserialize)]
 struct HolidayData {
     source: String,
+    provisional_source: String,
     weekend_move_rule: WeekendMoveRule,
     fixed_holidays: Vec<FixedHoliday>,
     years: BTreeMap<i32, YearData>,
@@ -114,12 +142,6 @@ struct WeekendMoveRule {
     to_year: Option<i32>,
 }
 
-impl WeekendMoveRule {
-    fn applies(&self, year: i32) -> bool {
-        year >= self.from_year && self.to_year.is_none_or(|to| year <= to)
-    }
-}
-
 #[derive(Deserialize)]
 struct FixedHoliday {
     month: u8,
@@ -127,7 +149,7 @@ struct FixedHoliday {
     kind: HolidayKind,
 }
 
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 enum HolidayKind {
     State,
@@ -154,20 +176,89 @@ struct Transfer {
     work_day: Date,
 }
 
-/// The working days of the offices over the years the data covers.
+/// The law's rules, from which a year without data is computed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Calendar {
-    years: RangeInclusive<i32>,
+struct Rules {
+    fixed_holidays: Vec<(time::Month, u8, HolidayKind)>,
+    weekend_move: (i32, Option<i32>),
+    provisional_source: String,
+}
+
+/// One year's exceptions to "Monday to Friday are worked".
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct YearDays {
+    status: CalendarStatus,
     days_off: BTreeSet<Date>,
     work_days: BTreeSet<Date>,
+    source: String,
+}
+
+impl YearDays {
+    fn is_working_day(&self, day: Date) -> bool {
+        self.work_days.contains(&day) || !(is_weekend(day) || self.days_off.contains(&day))
+    }
+}
+
+/// The working days of the offices: the years with data, and the rules for the others.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Calendar {
+    first_year: i32,
+    years: BTreeMap<i32, YearDays>,
+    rules: Rules,
 }
 
 fn is_weekend(day: Date) -> bool {
     matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday)
 }
 
-fn at(day: Date, time: Time) -> OffsetDateTime {
-    PrimitiveDateTime::new(day, time).assume_offset(ALMATY)
+impl Rules {
+    fn weekend_move_applies(&self, year: i32) -> bool {
+        let (from, to) = self.weekend_move;
+        year >= from && to.is_none_or(|to| year <= to)
+    }
+
+    /// The year's holidays and the days off they move to. `extra_religious` are that year's
+    /// religious days off that have no fixed date.
+    fn days_off(&self, year: i32, extra_religious: &[Date]) -> Result<BTreeSet<Date>, CalendarError> {
+        let invalid = CalendarError::InvalidData;
+        // Day -> whether its day off moves off a weekend. A religious holiday that coincides with
+        // a state one must not cancel the state one's move.
+        let mut holidays: BTreeMap<Date, bool> = BTreeMap::new();
+        for &(month, day, kind) in &self.fixed_holidays {
+            let day = Date::from_calendar_date(year, month, day).map_err(|_| invalid)?;
+            *holidays.entry(day).or_default() |= kind != HolidayKind::Religious;
+        }
+        for &day in extra_religious {
+            holidays.entry(day).or_default();
+        }
+        let mut days_off: BTreeSet<Date> = holidays.keys().copied().collect();
+        if self.weekend_move_applies(year) {
+            // Ascending order matters: with Nauryz on Sat–Sun–Mon the Saturday takes the Tuesday
+            // and the Sunday the Wednesday.
+            for (&day, &moves) in &holidays {
+                if moves && is_weekend(day) {
+                    let mut target = day;
+                    loop {
+                        target = target.next_day().ok_or(invalid)?;
+                        if !is_weekend(target) && !days_off.contains(&target) {
+                            break;
+                        }
+                    }
+                    days_off.insert(target);
+                }
+            }
+        }
+        Ok(days_off)
+    }
+
+    fn provisional(&self, year: i32) -> Result<YearDays, CalendarError> {
+        Ok(YearDays {
+            status: CalendarStatus::Provisional,
+            days_off: self.days_off(year, &[])?,
+            work_days: BTreeSet::new(),
+            source: self.provisional_source.clone(),
+        })
+    }
 }
 
 impl Calendar {
@@ -189,242 +280,160 @@ impl Calendar {
             (Some(first), Some(last)) => (first, last),
             _ => return Err(invalid),
         };
-        // A gap would make "covered" ambiguous for walks that cross it.
+        // A gap would leave a provisional year between official ones: a sign of a lost section.
         let contiguous = usize::try_from(last - first + 1).ok() == Some(data.years.len());
-        if !contiguous || data.source.trim().is_empty() {
+        if !contiguous
+            || data.source.trim().is_empty()
+            || data.provisional_source.trim().is_empty()
+        {
             return Err(invalid);
         }
+        let rules = Rules {
+            fixed_holidays: data
+                .fixed_holidays
+                .iter()
+                .map(|h| Ok((time::Month::try_from(h.month).map_err(|_| invalid)?, h.day, h.kind)))
+                .collect::<Result<_, CalendarError>>()?,
+            weekend_move: (
+                data.weekend_move_rule.from_year,
+                data.weekend_move_rule.to_year,
+            ),
+            provisional_source: data.provisional_source,
+        };
 
-        // Day -> whether its day off moves off a weekend. A religious holiday that coincides with
-        // a state one must not cancel the state one's move.
-        let mut holidays: BTreeMap<Date, bool> = BTreeMap::new();
+        let mut years = BTreeMap::new();
         for (&year, year_data) in &data.years {
             if year_data.source.trim().is_empty() || year_data.kurban_ait.year() != year {
                 return Err(invalid);
             }
-            for holiday in &data.fixed_holidays {
-                let month = time::Month::try_from(holiday.month).map_err(|_| invalid)?;
-                let day =
-                    Date::from_calendar_date(year, month, holiday.day).map_err(|_| invalid)?;
-                *holidays.entry(day).or_default() |= holiday.kind != HolidayKind::Religious;
-            }
-            holidays.entry(year_data.kurban_ait).or_default();
+            years.insert(
+                year,
+                YearDays {
+                    status: CalendarStatus::Official,
+                    days_off: rules.days_off(year, &[year_data.kurban_ait])?,
+                    work_days: BTreeSet::new(),
+                    source: year_data.source.clone(),
+                },
+            );
         }
-
-        let mut days_off: BTreeSet<Date> = holidays.keys().copied().collect();
-        // Ascending order matters: with Nauryz on Sat–Sun–Mon the Saturday takes the Tuesday
-        // and the Sunday the Wednesday.
-        for (&day, &moves) in &holidays {
-            if moves && is_weekend(day) && data.weekend_move_rule.applies(day.year()) {
-                let mut target = day;
-                loop {
-                    target = target.next_day().ok_or(invalid)?;
-                    if !is_weekend(target) && !days_off.contains(&target) {
-                        break;
-                    }
-                }
-                days_off.insert(target);
-            }
-        }
-
-        let years = first..=last;
-        let mut work_days = BTreeSet::new();
-        let mut transferred_off = Vec::new();
         for transfer in data.years.values().flat_map(|y| &y.transfers) {
-            let would_work = |day: Date| !is_weekend(day) && !days_off.contains(&day);
+            let would_work = |years: &BTreeMap<i32, YearDays>, day: Date| {
+                years.get(&day.year()).map(|y| y.is_working_day(day))
+            };
             // Catches swapped fields: a transfer only makes sense from a rest day to a work day.
-            if !years.contains(&transfer.day_off.year())
-                || !years.contains(&transfer.work_day.year())
-                || !would_work(transfer.day_off)
-                || would_work(transfer.work_day)
+            if would_work(&years, transfer.day_off) != Some(true)
+                || would_work(&years, transfer.work_day) != Some(false)
             {
                 return Err(invalid);
             }
-            transferred_off.push(transfer.day_off);
-            work_days.insert(transfer.work_day);
+            if let Some(y) = years.get_mut(&transfer.day_off.year()) {
+                y.days_off.insert(transfer.day_off);
+            }
+            if let Some(y) = years.get_mut(&transfer.work_day.year()) {
+                y.work_days.insert(transfer.work_day);
+            }
         }
-        days_off.extend(transferred_off);
-
         Ok(Calendar {
+            first_year: first,
             years,
-            days_off,
-            work_days,
+            rules,
         })
     }
 
-    /// The years for which the data lists the religious holidays and the transfers.
-    pub fn covered_years(&self) -> RangeInclusive<i32> {
-        self.years.clone()
+    /// The years whose days come from data, with their status.
+    pub fn years_with_data(&self) -> impl Iterator<Item = (i32, CalendarStatus)> + '_ {
+        self.years.iter().map(|(&year, days)| (year, days.status))
+    }
+
+    fn days_of(&self, year: i32) -> Result<std::borrow::Cow<'_, YearDays>, CalendarError> {
+        if let Some(days) = self.years.get(&year) {
+            return Ok(std::borrow::Cow::Borrowed(days));
+        }
+        let representable = Date::from_calendar_date(year, time::Month::December, 31).is_ok();
+        if year < self.first_year || !representable || !self.rules.weekend_move_applies(year) {
+            return Err(CalendarError::NotCovered(year));
+        }
+        self.rules.provisional(year).map(std::borrow::Cow::Owned)
+    }
+
+    /// Whether the year rests on published data or on the rules.
+    pub fn status_of(&self, year: i32) -> Result<CalendarStatus, CalendarError> {
+        Ok(self.days_of(year)?.status)
+    }
+
+    /// Whether the offices work on `day`, and on which kind of calendar that rests.
+    pub fn day(&self, day: Date) -> Result<(bool, CalendarStatus), CalendarError> {
+        let days = self.days_of(day.year())?;
+        Ok((days.is_working_day(day), days.status))
     }
 
     /// Whether the offices work on `day`.
     pub fn is_working_day(&self, day: Date) -> Result<bool, CalendarError> {
-        if !self.years.contains(&day.year()) {
-            return Err(CalendarError::NotCovered(day));
-        }
-        Ok(self.work_days.contains(&day) || !(is_weekend(day) || self.days_off.contains(&day)))
+        Ok(self.day(day)?.0)
     }
 
     /// The first working day strictly after `day`.
     pub fn next_working_day(&self, day: Date) -> Result<Date, CalendarError> {
         let mut next = day;
         loop {
-            next = next.next_day().ok_or(CalendarError::NotCovered(next))?;
+            next = next
+                .next_day()
+                .ok_or(CalendarError::NotCovered(next.year()))?;
             if self.is_working_day(next)? {
                 return Ok(next);
             }
         }
     }
 
-    /// The moment from which the deadlines of an application submitted at `submitted` run
-    /// (counting rule 1 in the module documentation), in Almaty time.
-    pub fn received_at(&self, submitted: OffsetDateTime) -> Result<OffsetDateTime, CalendarError> {
-        let local = submitted.to_offset(ALMATY);
-        let (day, time) = (local.date(), local.time());
-        if day < FIXED_OFFSET_SINCE {
-            return Err(CalendarError::NotCovered(day));
-        }
-        if self.is_working_day(day)? {
-            if time < OPENS {
-                return Ok(at(day, OPENS));
-            }
-            if (LUNCH_STARTS..LUNCH_ENDS).contains(&time) {
-                return Ok(at(day, LUNCH_ENDS));
-            }
-            // 18:00 itself still belongs to the day, so that a step due at closing time hands
-            // over to the next step on the same day.
-            if time <= CLOSES {
-                return Ok(local);
-            }
-        }
-        Ok(at(self.next_working_day(day)?, OPENS))
+    /// One year as the API publishes it.
+    pub fn year(&self, year: i32) -> Result<CalendarYear, CalendarError> {
+        let days = self.days_of(year)?;
+        Ok(CalendarYear {
+            year,
+            status: days.status,
+            days_off: days.days_off.iter().copied().collect(),
+            working_days: days.work_days.iter().copied().collect(),
+            source: days.source.clone(),
+        })
     }
 
-    /// When a step of `duration` that starts at `start` is due, in Almaty time.
-    pub fn due(
-        &self,
-        start: OffsetDateTime,
-        duration: StepDuration,
-    ) -> Result<OffsetDateTime, CalendarError> {
-        let start = self.received_at(start)?;
-        match duration {
-            StepDuration::WorkingDays(0) | StepDuration::CalendarDays(0) => Ok(start),
-            StepDuration::WorkingDays(days) => {
-                let mut day = start.date();
-                for _ in 0..days {
-                    day = self.next_working_day(day)?;
-                }
-                Ok(at(day, CLOSES))
-            }
-            StepDuration::CalendarDays(days) => {
-                let last = start
-                    .date()
-                    .checked_add(time::Duration::days(days.into()))
-                    .ok_or(CalendarError::NotCovered(Date::MAX))?;
-                let last = if self.is_working_day(last)? {
-                    last
-                } else {
-                    self.next_working_day(last)?
-                };
-                Ok(at(last, CLOSES))
-            }
-            StepDuration::Hours(hours) => {
-                self.add_office_time(start, time::Duration::hours(hours.into()))
-            }
-            StepDuration::Minutes(minutes) => {
-                self.add_office_time(start, time::Duration::minutes(minutes.into()))
-            }
+    /// Takes a year from a backend's calendar where it knows more than this one: when the
+    /// backend's year is official, or this calendar has nothing for that year. Returns whether
+    /// the calendar changed; a year that is malformed (dates of another year, a worked day that
+    /// is not a weekend day) is refused and changes nothing.
+    pub fn adopt(&mut self, published: CalendarYear) -> Result<bool, CalendarError> {
+        let invalid = CalendarError::InvalidData;
+        let year = published.year;
+        let in_year = |days: &[Date]| days.iter().all(|d| d.year() == year);
+        if !in_year(&published.days_off)
+            || !in_year(&published.working_days)
+            || !published.working_days.iter().all(|&d| is_weekend(d))
+            || published.source.trim().is_empty()
+            || Date::from_calendar_date(year, time::Month::January, 1).is_err()
+        {
+            return Err(invalid);
         }
-    }
-
-    /// `start` must come from [`Calendar::received_at`]: a working day, within office hours.
-    fn add_office_time(
-        &self,
-        start: OffsetDateTime,
-        mut remaining: time::Duration,
-    ) -> Result<OffsetDateTime, CalendarError> {
-        let mut now = start;
-        loop {
-            let (day, time) = (now.date(), now.time());
-            let before_lunch = time < LUNCH_STARTS;
-            let stretch_ends = if before_lunch { LUNCH_STARTS } else { CLOSES };
-            let available = stretch_ends - time;
-            if remaining <= available {
-                return Ok(now + remaining);
-            }
-            remaining -= available;
-            now = if before_lunch {
-                at(day, LUNCH_ENDS)
-            } else {
-                at(self.next_working_day(day)?, OPENS)
-            };
+        let ours = self.days_of(year).ok();
+        let wanted = published.status == CalendarStatus::Official || ours.is_none();
+        let days = YearDays {
+            status: published.status,
+            days_off: published.days_off.into_iter().collect(),
+            work_days: published.working_days.into_iter().collect(),
+            source: published.source,
+        };
+        if !wanted || ours.as_deref() == Some(&days) {
+            return Ok(false);
         }
+        self.first_year = self.first_year.min(year);
+        self.years.insert(year, days);
+        Ok(true)
     }
-
-    /// The due moment of each step, each step starting when the previous one is due.
-    pub fn steps_due(
-        &self,
-        submitted: OffsetDateTime,
-        steps: &[StepDuration],
-    ) -> Result<Vec<OffsetDateTime>, CalendarError> {
-        let mut now = submitted;
-        steps
-            .iter()
-            .map(|&step| {
-                now = self.due(now, step)?;
-                Ok(now)
-            })
-            .collect()
-    }
-
-    /// When the whole service is due: the due moment of its last step, or the moment of
-    /// receipt when it has no timed steps.
-    pub fn service_due(
-        &self,
-        submitted: OffsetDateTime,
-        steps: &[StepDuration],
-    ) -> Result<OffsetDateTime, CalendarError> {
-        match self.steps_due(submitted, steps)?.last() {
-            Some(&due) => Ok(due),
-            None => self.received_at(submitted),
-        }
-    }
-}
-
-/// [`Calendar::is_working_day`] on the embedded calendar.
-pub fn is_working_day(day: Date) -> Result<bool, CalendarError> {
-    Calendar::embedded().is_working_day(day)
-}
-
-/// [`Calendar::next_working_day`] on the embedded calendar.
-pub fn next_working_day(day: Date) -> Result<Date, CalendarError> {
-    Calendar::embedded().next_working_day(day)
-}
-
-/// [`Calendar::due`] on the embedded calendar.
-pub fn due(start: OffsetDateTime, duration: StepDuration) -> Result<OffsetDateTime, CalendarError> {
-    Calendar::embedded().due(start, duration)
-}
-
-/// [`Calendar::steps_due`] on the embedded calendar.
-pub fn steps_due(
-    submitted: OffsetDateTime,
-    steps: &[StepDuration],
-) -> Result<Vec<OffsetDateTime>, CalendarError> {
-    Calendar::embedded().steps_due(submitted, steps)
-}
-
-/// [`Calendar::service_due`] on the embedded calendar.
-pub fn service_due(
-    submitted: OffsetDateTime,
-    steps: &[StepDuration],
-) -> Result<OffsetDateTime, CalendarError> {
-    Calendar::embedded().service_due(submitted, steps)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use time::macros::date;
 
     fn with_years(years: &str) -> String {
         let mut data: serde_json::Value = serde_json::from_str(EMBEDDED).unwrap();
@@ -433,9 +442,12 @@ mod tests {
     }
 
     #[test]
-    fn embedded_data_parses() {
+    fn embedded_data_parses_with_official_years_from_2024() {
         let calendar = Calendar::from_json(EMBEDDED).expect("valid data");
-        assert_eq!(calendar.covered_years(), 2024..=2026);
+        let years: Vec<_> = calendar.years_with_data().collect();
+        assert_eq!(years.first(), Some(&(2024, CalendarStatus::Official)));
+        assert!(years.iter().all(|(_, s)| *s == CalendarStatus::Official));
+        assert_eq!(calendar.status_of(2023), Err(CalendarError::NotCovered(2023)));
     }
 
     #[test]
@@ -463,73 +475,42 @@ mod tests {
     }
 
     #[test]
-    fn step_duration_wire_format() {
-        let json = serde_json::to_string(&StepDuration::WorkingDays(5)).unwrap();
-        assert_eq!(json, r#"{"unit":"working_days","value":5}"#);
+    fn a_published_year_round_trips_through_adopt() {
+        let calendar = Calendar::embedded();
+        let mut copy = calendar.clone();
+        let published = calendar.year(2025).unwrap();
+        assert_eq!(copy.adopt(published), Ok(false), "nothing new");
+        assert_eq!(&copy, calendar);
+        let json = serde_json::to_value(calendar.year(2026).unwrap()).unwrap();
+        assert_eq!(json["status"], "official");
+        assert!(json["days_off"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("2026-05-27")));
     }
-}
-
-impl From<crate::deadline::MaxDuration> for StepDuration {
-    fn from(max: crate::deadline::MaxDuration) -> StepDuration {
-        use crate::deadline::DurationUnit;
-        match max.unit {
-            DurationUnit::Minutes => StepDuration::Minutes(max.value),
-            DurationUnit::Hours => StepDuration::Hours(max.value),
-            DurationUnit::WorkingDays => StepDuration::WorkingDays(max.value),
-            DurationUnit::CalendarDays => StepDuration::CalendarDays(max.value),
-        }
-    }
-}
-
-/// When the service is due for an application submitted online at `submitted`: the regulation's
-/// stated total if it gives one, otherwise the end of its last step. None when the regulation
-/// gives no duration or the calendar does not cover the dates.
-pub fn service_due_online(
-    service: &crate::catalogue::ServiceView,
-    submitted: OffsetDateTime,
-) -> Option<OffsetDateTime> {
-    // Some seeds time only the office procedure, not the portal channel; the provider runs the
-    // same procedure for a portal application, so its durations are the best estimate there is.
-    service
-        .online_channels()
-        .chain(service.offline_channels())
-        .find_map(|channel| channel_due(channel, submitted))
-}
-
-fn channel_due(
-    channel: &crate::catalogue::ChannelView,
-    submitted: OffsetDateTime,
-) -> Option<OffsetDateTime> {
-    if let Some(stated) = &channel.deadline.stated {
-        return due(submitted, stated.max.into()).ok();
-    }
-    let steps: Vec<StepDuration> = channel
-        .steps
-        .iter()
-        .filter_map(|s| s.step.max_duration.map(StepDuration::from))
-        .collect();
-    if steps.is_empty() {
-        return None;
-    }
-    Calendar::embedded().service_due(submitted, &steps).ok()
-}
-
-#[cfg(test)]
-mod service_due_tests {
-    use super::*;
-    use crate::{Catalogue, RegionId, ServiceId};
 
     #[test]
-    fn the_referral_in_karaganda_is_due_after_its_steps_in_working_time() {
-        let service = Catalogue::shared()
-            .service_in_region(
-                &ServiceId::new("active_employment_referral"),
-                &RegionId::new("karaganda"),
-            )
-            .unwrap();
-        let submitted = time::macros::datetime!(2026-11-20 16:00 +5);
-        let due = service_due_online(&service, submitted).expect("a due moment");
-        assert!(due > submitted);
-        assert!(is_working_day(due.to_offset(ALMATY).date()).unwrap());
+    fn adopt_prefers_official_and_refuses_malformed_years() {
+        let mut calendar = Calendar::embedded().clone();
+        let mut provisional = calendar.year(2027).unwrap();
+        provisional.days_off.push(date!(2027 - 06 - 01));
+        assert_eq!(calendar.adopt(provisional.clone()), Ok(false), "ours is as good");
+        let official = CalendarYear {
+            status: CalendarStatus::Official,
+            ..provisional.clone()
+        };
+        assert_eq!(calendar.adopt(official), Ok(true));
+        assert_eq!(calendar.status_of(2027), Ok(CalendarStatus::Official));
+        assert!(!calendar.is_working_day(date!(2027 - 06 - 01)).unwrap());
+
+        let mut other_year = provisional.clone();
+        other_year.days_off.push(date!(2028 - 01 - 03));
+        assert_eq!(calendar.adopt(other_year), Err(CalendarError::InvalidData));
+        let mut weekday_worked = provisional;
+        weekday_worked.working_days.push(date!(2027 - 06 - 02));
+        assert_eq!(
+            calendar.adopt(weekday_worked),
+            Err(CalendarError::InvalidData)
+        );
     }
 }

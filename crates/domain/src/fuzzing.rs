@@ -6,7 +6,8 @@
 //! which promise broke) when an invariant does not hold.
 
 use crate::api::{SessionRequest, SignedApplication, TransitionRequest};
-use crate::calendar::service_due_online;
+use crate::calendar::Calendar;
+use crate::schedule::{schedule, Progress};
 use crate::catalogue::ServiceView;
 use crate::documents::{documents_for_category, documents_to_bring};
 use crate::eligibility::{application_route, check_result, check_service, choosable_results};
@@ -188,7 +189,12 @@ fn use_view(view: &ServiceView) {
             documents_to_bring(view, &profile, channel.kind).count();
         }
     }
-    if let Some(due) = service_due_online(view, NOW) {
+    let progress = Progress {
+        submitted_at: NOW,
+        status: crate::ApplicationStatus::Submitted,
+        history: &[],
+    };
+    if let Some(due) = schedule(view, Calendar::embedded(), progress).and_then(|s| s.service.at()) {
         assert!(
             due >= NOW,
             "a service is never due before it is applied for"

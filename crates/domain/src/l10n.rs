@@ -4,7 +4,7 @@
 //!
 //! Behind the `l10n` feature: only crates that show text pay for Fluent.
 
-use crate::calendar::ALMATY;
+use crate::working_time::ALMATY;
 use crate::Lang;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use time::{Date, OffsetDateTime};

@@ -24,8 +24,9 @@ pub mod provenance;
 pub mod region;
 pub mod signature;
 pub mod status;
-pub mod timeline;
+pub mod schedule;
 pub mod validation;
+pub mod working_time;
 pub mod workflow;
 
 pub use application::{Applicant, Application, AttachedDocument};

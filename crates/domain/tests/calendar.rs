@@ -1,16 +1,27 @@
-use egov_domain::calendar::{
-    self, Calendar, CalendarError, StepDuration, CLOSES, LUNCH_ENDS, LUNCH_STARTS, OPENS,
+//! The working-day calendar and counting in office time (`calendar`, `working_time`).
+
+use egov_domain::calendar::{Calendar, CalendarError, CalendarStatus};
+use egov_domain::working_time::{
+    CountError, Due, OfficeHours, StepDuration, WorkingTime, ALMATY,
 };
 use proptest::prelude::*;
-use time::macros::{date, datetime};
+use time::macros::{date, datetime, time};
 use time::{Date, OffsetDateTime};
 
+fn office() -> WorkingTime<'static> {
+    WorkingTime::new(Calendar::embedded(), OfficeHours::DEFAULT)
+}
+
+fn counted(start: OffsetDateTime, duration: StepDuration) -> Due {
+    office().due(start, duration).expect("covered")
+}
+
 fn due(start: OffsetDateTime, duration: StepDuration) -> OffsetDateTime {
-    calendar::due(start, duration).expect("covered")
+    counted(start, duration).at
 }
 
 fn working(day: Date) -> bool {
-    calendar::is_working_day(day).expect("covered")
+    Calendar::embedded().is_working_day(day).expect("covered")
 }
 
 #[test]
@@ -64,7 +75,7 @@ fn a_holiday_on_a_weekend_moves_the_day_off_to_the_next_working_day() {
     assert!(!working(date!(2026 - 03 - 09)));
     // Nauryz 2026 is Sat–Sun–Mon: the two weekend days move past the Monday holiday.
     assert_eq!(
-        calendar::next_working_day(date!(2026 - 03 - 20)),
+        Calendar::embedded().next_working_day(date!(2026 - 03 - 20)),
         Ok(date!(2026 - 03 - 26))
     );
     // Religious holidays do not move: Christmas was a Sunday in 2024.
@@ -91,7 +102,7 @@ fn office_hours_skip_the_lunch_break_and_the_night() {
     let tuesday = date!(2025 - 11 - 18);
     let at = |hour, minute| {
         time::PrimitiveDateTime::new(tuesday, time::Time::from_hms(hour, minute, 0).unwrap())
-            .assume_offset(calendar::ALMATY)
+            .assume_offset(ALMATY)
     };
     assert_eq!(due(at(12, 30), StepDuration::Hours(1)), at(14, 30));
     assert_eq!(due(at(12, 0), StepDuration::Hours(1)), at(13, 0));
@@ -110,7 +121,7 @@ fn office_hours_skip_the_lunch_break_and_the_night() {
 fn after_hours_and_days_off_count_from_the_next_working_morning() {
     let evening = datetime!(2025-11-17 19:00 +5);
     assert_eq!(
-        calendar::Calendar::embedded().received_at(evening),
+        office().received_at(evening).map(|d| d.at),
         Ok(datetime!(2025-11-18 09:00 +5))
     );
     assert_eq!(
@@ -145,44 +156,120 @@ fn calendar_days_end_on_a_working_day() {
 fn steps_chain_without_losing_a_day() {
     // Seed 004, provider: 1 working day to assign an executor, then 5 to prepare the result.
     let submitted = datetime!(2025-11-17 10:00 +5);
-    let steps = [
-        StepDuration::Minutes(30),
-        StepDuration::WorkingDays(1),
-        StepDuration::WorkingDays(5),
-    ];
+    let first = due(submitted, StepDuration::Minutes(30));
+    let second = due(first, StepDuration::WorkingDays(1));
+    let third = due(second, StepDuration::WorkingDays(5));
+    assert_eq!(first, datetime!(2025-11-17 10:30 +5));
+    assert_eq!(second, datetime!(2025-11-18 18:00 +5));
+    assert_eq!(third, datetime!(2025-11-25 18:00 +5));
+    assert_eq!(third, due(submitted, StepDuration::WorkingDays(6)));
+}
+
+#[test]
+fn years_before_the_data_and_moments_before_utc_plus_5_are_refused_not_guessed() {
     assert_eq!(
-        calendar::steps_due(submitted, &steps),
-        Ok(vec![
-            datetime!(2025-11-17 10:30 +5),
-            datetime!(2025-11-18 18:00 +5),
-            datetime!(2025-11-25 18:00 +5),
-        ])
+        Calendar::embedded().is_working_day(date!(2023 - 12 - 29)),
+        Err(CalendarError::NotCovered(2023))
     );
+    // Before 1 March 2024 Almaty was UTC+6.
     assert_eq!(
-        calendar::service_due(submitted, &steps),
-        Ok(due(submitted, StepDuration::WorkingDays(6)))
-    );
-    assert_eq!(
-        calendar::service_due(submitted, &[]),
-        Ok(datetime!(2025-11-17 10:00 +5))
+        office().due(datetime!(2024-02-20 10:00 +5), StepDuration::Minutes(5)),
+        Err(CountError::BeforeFixedOffset)
     );
 }
 
 #[test]
-fn uncovered_dates_are_refused_not_guessed() {
+fn a_year_without_data_is_provisional_and_so_is_every_moment_that_rests_on_it() {
+    let calendar = Calendar::embedded();
+    assert_eq!(calendar.status_of(2026), Ok(CalendarStatus::Official));
+    assert_eq!(calendar.status_of(2027), Ok(CalendarStatus::Provisional));
+    assert_eq!(calendar.status_of(2040), Ok(CalendarStatus::Provisional));
+    let year = calendar.year(2027).unwrap();
+    assert_eq!(year.status, CalendarStatus::Provisional);
+    assert!(year.source.contains("Kurban Ait"), "{}", year.source);
+    assert!(year.working_days.is_empty(), "no transfers are known");
+
+    // Inside 2026: official. Reaching into 2027: provisional.
+    let in_2026 = counted(datetime!(2026-12-30 10:00 +5), StepDuration::Hours(2));
+    assert_eq!(in_2026.calendar, CalendarStatus::Official);
+    let into_2027 = counted(datetime!(2026-12-30 10:00 +5), StepDuration::WorkingDays(2));
+    // 31 Dec, then 1–2 Jan holidays, 3 Jan Sunday, 4 Jan the Saturday's moved day off.
+    assert_eq!(into_2027.at, datetime!(2027-01-05 18:00 +5));
+    assert_eq!(into_2027.calendar, CalendarStatus::Provisional);
+}
+
+#[test]
+fn the_2027_days_off_follow_the_weekend_move_rule() {
+    let calendar = Calendar::embedded();
+    let off = |day| !calendar.is_working_day(day).unwrap();
+    // 2 Jan 2027 is a Saturday: 4 Jan is off. Christmas (Thursday 7 Jan) is off.
+    assert!(off(date!(2027 - 01 - 02)) && off(date!(2027 - 01 - 04)));
+    assert!(off(date!(2027 - 01 - 07)));
+    assert!(!off(date!(2027 - 01 - 05)) && !off(date!(2027 - 01 - 06)));
+    // Nauryz: 21 Mar is a Sunday, 22–23 Mar Monday–Tuesday, so 24 Mar is off.
+    assert!(off(date!(2027 - 03 - 22)) && off(date!(2027 - 03 - 23)));
+    assert!(off(date!(2027 - 03 - 24)));
+    assert!(!off(date!(2027 - 03 - 25)));
+    // 1 May is a Saturday and 9 May a Sunday: 3 and 10 May are off; 7 May is a Friday.
+    assert!(off(date!(2027 - 05 - 03)) && off(date!(2027 - 05 - 10)));
+    assert!(off(date!(2027 - 05 - 07)));
+    assert!(!off(date!(2027 - 05 - 04)) && !off(date!(2027 - 05 - 11)));
+    // Kurban Ait is not guessed: mid-May 2027 stays a working week until it is published.
+    assert!(!off(date!(2027 - 05 - 17)));
+    // Orthodox Christmas is never moved: 7 Jan 2029 is a Sunday, 8 Jan is worked.
+    assert!(!off(date!(2029 - 01 - 08)));
+}
+
+/// The embedded data with the weekend-move rule ending in 2027, as if the law changed: no
+/// provisional year can be computed after it.
+fn calendar_whose_rules_end_in_2027() -> Calendar {
+    let mut data: serde_json::Value =
+        serde_json::from_str(include_str!("../data/holidays.json")).unwrap();
+    data["weekend_move_rule"]["to_year"] = 2027.into();
+    Calendar::from_json(&data.to_string()).unwrap()
+}
+
+#[test]
+fn a_count_that_reaches_a_year_without_calendar_says_which_year() {
+    let calendar = calendar_whose_rules_end_in_2027();
+    let time = WorkingTime::new(&calendar, OfficeHours::DEFAULT);
+    let error = time
+        .due(datetime!(2027-12-30 10:00 +5), StepDuration::WorkingDays(5))
+        .unwrap_err();
+    assert_eq!(error, CountError::CalendarMissing(2028));
     assert_eq!(
-        calendar::is_working_day(date!(2027 - 01 - 04)),
-        Err(CalendarError::NotCovered(date!(2027 - 01 - 04)))
+        error.to_string(),
+        "the working-day calendar for 2028 is not available"
     );
-    assert!(matches!(
-        calendar::due(datetime!(2026-12-30 10:00 +5), StepDuration::WorkingDays(5)),
-        Err(CalendarError::NotCovered(_))
-    ));
-    // Before 1 March 2024 Almaty was UTC+6.
-    assert!(matches!(
-        calendar::due(datetime!(2024-02-20 10:00 +5), StepDuration::Minutes(5)),
-        Err(CalendarError::NotCovered(_))
-    ));
+    // Within 2027 it still counts, provisionally.
+    let due = time
+        .due(datetime!(2027-12-30 10:00 +5), StepDuration::WorkingDays(1))
+        .unwrap();
+    assert_eq!(due.at, datetime!(2027-12-31 18:00 +5));
+    assert_eq!(due.calendar, CalendarStatus::Provisional);
+}
+
+#[test]
+fn office_hours_without_a_break_count_straight_through() {
+    let hours = OfficeHours {
+        opens: time!(8:00),
+        break_: None,
+        closes: time!(17:00),
+    };
+    let time = WorkingTime::new(Calendar::embedded(), hours);
+    let due = |start, d| time.due(start, d).unwrap().at;
+    assert_eq!(
+        due(datetime!(2025-11-18 12:30 +5), StepDuration::Hours(1)),
+        datetime!(2025-11-18 13:30 +5)
+    );
+    assert_eq!(
+        due(datetime!(2025-11-18 16:30 +5), StepDuration::Hours(1)),
+        datetime!(2025-11-19 08:30 +5)
+    );
+    assert_eq!(
+        due(datetime!(2025-11-18 10:00 +5), StepDuration::WorkingDays(1)),
+        datetime!(2025-11-19 17:00 +5)
+    );
 }
 
 #[test]
@@ -204,23 +291,23 @@ fn january_2025_has_eleven_days_off() {
         .filter(|&d| !working(d))
         .count();
     assert_eq!(rest, 11);
-    let calendar = Calendar::embedded();
-    assert_eq!(calendar.covered_years(), 2024..=2026);
 }
 
 fn within_office_hours(moment: OffsetDateTime) -> bool {
+    let hours = OfficeHours::DEFAULT;
+    let (lunch_starts, lunch_ends) = hours.break_.unwrap();
     let time = moment.time();
-    (OPENS..=LUNCH_STARTS).contains(&time) || (LUNCH_ENDS..=CLOSES).contains(&time)
+    (hours.opens..=lunch_starts).contains(&time) || (lunch_ends..=hours.closes).contains(&time)
 }
 
 fn moment() -> impl Strategy<Value = OffsetDateTime> {
-    // From the UTC+5 switch to mid-2026, so that 60 working days stay inside the data.
+    // From the UTC+5 switch well into the provisional years: the calendar never runs out.
     let from = datetime!(2024-03-01 00:00 +5).unix_timestamp();
-    let to = datetime!(2026-06-30 23:59 +5).unix_timestamp();
+    let to = datetime!(2035-12-31 23:59 +5).unix_timestamp();
     (from..to).prop_map(|ts| {
         OffsetDateTime::from_unix_timestamp(ts)
             .unwrap()
-            .to_offset(calendar::ALMATY)
+            .to_offset(ALMATY)
     })
 }
 
