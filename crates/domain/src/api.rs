@@ -2,7 +2,10 @@
 //! the app and the reference server. Any backend that speaks these types can serve the wizard.
 
 use crate::application::Application;
+pub use crate::calendar::{CalendarStatus, CalendarYear};
 use crate::catalogue::ServiceId;
+use crate::region::RegionId;
+use crate::schedule::{DueMoment, DueUnknown};
 use crate::signature::{CertificateInfo, SignatureEnvelope};
 use crate::status::ApplicationStatus;
 use serde::{Deserialize, Serialize};
@@ -165,17 +168,49 @@ pub struct Session {
 pub struct ApplicationSummary {
     pub reference: String,
     pub service: ServiceId,
+    /// The region whose regulation the application follows.
+    pub region: RegionId,
     #[serde(with = "time::serde::rfc3339")]
     pub submitted_at: OffsetDateTime,
     pub status: ApplicationStatus,
-    /// When the regulation's total deadline for the online channel ends, counted in working
-    /// days and office hours; absent where the regulation gives no total.
+    /// When the service is due by its regulation, counted in working days and office hours on
+    /// the server's calendar (`egov_domain::schedule`); absent where the regulation sets no
+    /// total or the moment cannot be computed (then `due_unknown` says why).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         with = "time::serde::rfc3339::option"
     )]
     pub due_at: Option<OffsetDateTime>,
+    /// With `due_at`: whether it rests on an official or a provisional calendar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_calendar: Option<CalendarStatus>,
+    /// Why the regulation's deadline could not be computed, e.g. a year without a calendar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_unknown: Option<DueUnknown>,
+}
+
+impl ApplicationSummary {
+    /// Fills the three due fields from a computed service due moment.
+    pub fn set_due(&mut self, due: DueMoment) {
+        (self.due_at, self.due_calendar, self.due_unknown) = match due {
+            DueMoment::At(due) => (Some(due.at), Some(due.calendar), None),
+            DueMoment::NotSet => (None, None, None),
+            DueMoment::Unknown(reason) => (None, None, Some(reason)),
+        };
+    }
+
+    /// The due moment as the three fields carry it.
+    pub fn due(&self) -> DueMoment {
+        match (self.due_at, self.due_unknown) {
+            (Some(at), _) => DueMoment::At(crate::working_time::Due {
+                at,
+                calendar: self.due_calendar.unwrap_or(CalendarStatus::Provisional),
+            }),
+            (None, Some(reason)) => DueMoment::Unknown(reason),
+            (None, None) => DueMoment::NotSet,
+        }
+    }
 }
 
 /// A field that failed validation: its path in the request body and a machine-readable code.
@@ -266,6 +301,8 @@ pub mod problem_code {
     /// The application has no result document (not issued yet, or refused): there is nothing
     /// to render as a PDF.
     pub const RESULT_NOT_ISSUED: &str = "result_not_issued";
+    /// `GET /calendar/{year}`: the server has no working-day calendar for that year.
+    pub const CALENDAR_YEAR_NOT_COVERED: &str = "calendar_year_not_covered";
 
     /// Every code above: documentation and tests check each is described and reachable.
     pub const ALL: &[&str] = &[
@@ -301,5 +338,6 @@ pub mod problem_code {
         DOCUMENT_MISSING,
         UPLOAD_UNKNOWN,
         RESULT_NOT_ISSUED,
+        CALENDAR_YEAR_NOT_COVERED,
     ];
 }

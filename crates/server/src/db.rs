@@ -276,15 +276,16 @@ impl Db {
         .await
     }
 
-    /// One applicant's applications, newest first, without deadlines (the caller knows the
-    /// catalogue).
+    /// One applicant's applications, newest first, without deadlines (the caller counts them
+    /// on its calendar).
     pub async fn applications_of(
         &self,
         iin: String,
     ) -> Result<Vec<egov_domain::api::ApplicationSummary>, DbError> {
         self.with_conn(move |conn| {
             let mut statement = conn.prepare(
-                "SELECT reference, service, submitted_at, status FROM applications
+                "SELECT reference, service, json_extract(application_json, '$.region'),
+                        submitted_at, status FROM applications
                  WHERE applicant_iin = ?1 ORDER BY submitted_at DESC, id DESC",
             )?;
             let rows = statement.query_map([iin], |r| {
@@ -293,16 +294,20 @@ impl Db {
                     r.get::<_, String>(1)?,
                     r.get::<_, String>(2)?,
                     r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
                 ))
             })?;
             rows.map(|row| {
-                let (reference, service, submitted_at, status) = row?;
+                let (reference, service, region, submitted_at, status) = row?;
                 Ok(egov_domain::api::ApplicationSummary {
                     reference,
                     service: egov_domain::ServiceId::new(service),
+                    region: egov_domain::RegionId::new(region),
                     submitted_at: parse_time(&submitted_at)?,
                     status: parse_status(&status)?,
                     due_at: None,
+                    due_calendar: None,
+                    due_unknown: None,
                 })
             })
             .collect()

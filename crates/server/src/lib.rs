@@ -1,10 +1,10 @@
 //! Reference server of the egov wizard: the `/api/v1` JSON API over SQLite, and the built app.
 
 mod applications;
+mod calendar;
 mod catalogue;
 pub mod cms_verify;
 pub mod db;
-mod deadlines;
 mod limits;
 pub mod openapi;
 mod operator;
@@ -24,6 +24,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use egov_domain::api::{problem_code, Health};
 use egov_domain::signature::test_ca;
+use egov_domain::calendar::Calendar;
 use egov_domain::Catalogue;
 use problem::ApiError;
 use std::net::SocketAddr;
@@ -66,6 +67,9 @@ pub struct Config {
     /// Extra `connect-src` sources of the app's CSP, e.g. an NCALayer on another port or the
     /// API of another origin.
     pub connect_sources: Vec<String>,
+    /// A holiday file in the format of `crates/domain/data/holidays.json`, replacing the
+    /// compiled-in calendar: how an operator publishes a new year. None uses the compiled one.
+    pub holidays: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -85,6 +89,7 @@ impl Default for Config {
             frame_ancestors: Vec::new(),
             rate_limit_per_minute: 30,
             connect_sources: Vec::new(),
+            holidays: None,
         }
     }
 }
@@ -93,6 +98,7 @@ impl Default for Config {
 pub struct AppState {
     db: db::Db,
     catalogue: Arc<Catalogue>,
+    calendar: Arc<Calendar>,
     verifiers: Arc<signatures::Verifiers>,
     data_dir: Arc<PathBuf>,
     upload_limit: u64,
@@ -127,6 +133,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .route("/regions", get(catalogue::regions))
         .route("/services", get(catalogue::services))
         .route("/services/{id}", get(catalogue::service))
+        .route("/calendar/{year}", get(calendar::year))
         .route(
             "/uploads",
             post(uploads::upload).layer(DefaultBodyLimit::disable()),
@@ -253,6 +260,18 @@ pub enum StartError {
     Bind(SocketAddr, std::io::Error),
     #[error("CMS trust: {0}")]
     CmsTrust(#[from] cms_verify::CmsConfigError),
+    #[error("holiday file {0}: {1}")]
+    Holidays(PathBuf, String),
+}
+
+/// The calendar deadlines are counted on: the configured holiday file, or the compiled-in one.
+fn load_calendar(holidays: Option<&std::path::Path>) -> Result<Calendar, StartError> {
+    let Some(path) = holidays else {
+        return Ok(Calendar::embedded().clone());
+    };
+    let failed = |reason: String| StartError::Holidays(path.to_path_buf(), reason);
+    let json = std::fs::read_to_string(path).map_err(|e| failed(e.to_string()))?;
+    Calendar::from_json(&json).map_err(|e| failed(e.to_string()))
 }
 
 /// Opens the database, binds the address and serves in a background task.
@@ -265,6 +284,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
             &config.cms_crls,
         )?)
     };
+    let calendar = load_calendar(config.holidays.as_deref())?;
     std::fs::create_dir_all(&config.data_dir)
         .map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
     let db = db::Db::open(&config.data_dir.join(DATABASE_FILE))?;
@@ -275,6 +295,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     let state = AppState {
         db,
         catalogue: Arc::new(Catalogue::embedded()),
+        calendar: Arc::new(calendar),
         verifiers: Arc::new(signatures::Verifiers {
             stub: config.trust_test_ca.then(test_ca::trust_anchor),
             cms,

@@ -61,6 +61,11 @@ struct Args {
     /// Sign-in and submit requests per client IP per minute; 0 turns the limit off.
     #[arg(long, default_value_t = 30, env = "EGOV_RATE_LIMIT_PER_MINUTE")]
     rate_limit_per_minute: u32,
+    /// A holiday file (the format of crates/domain/data/holidays.json) to count deadlines on
+    /// and publish at /api/v1/calendar/{year}, instead of the compiled-in one: how next year's
+    /// official days off are published without rebuilding the app.
+    #[arg(long, env = "EGOV_HOLIDAYS")]
+    holidays: Option<PathBuf>,
 }
 
 #[tokio::main]
@@ -87,6 +92,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         frame_ancestors: args.frame_ancestors.clone(),
         connect_sources: args.connect_src.clone(),
         rate_limit_per_minute: args.rate_limit_per_minute,
+        holidays: args.holidays.clone(),
     })
     .await?;
     println!("egov-wizard reference server listening on {}", server.url());

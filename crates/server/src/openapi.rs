@@ -15,6 +15,7 @@ use utoipa::OpenApi;
         crate::catalogue::regions,
         crate::catalogue::services,
         crate::catalogue::service,
+        crate::calendar::year,
         crate::applications::submit,
         crate::applications::read,
         crate::result_pdf::result_pdf,
@@ -29,6 +30,7 @@ use utoipa::OpenApi;
     tags(
         (name = "meta"),
         (name = "catalogue", description = "Services as each region's regulations describe them"),
+        (name = "calendar", description = "The working-day calendar deadlines are counted on"),
         (name = "applications", description = "Submitting and following applications"),
         (name = "uploads", description = "Files for an application's documents"),
         (name = "operator", description = "Provider-side workflow (operator token)"),

@@ -13,6 +13,7 @@ use egov_domain::api::{
     problem_code, ApplicationSummary, FieldError, Problem, Session, SessionChallenge,
     SessionRequest,
 };
+use egov_domain::schedule::{schedule, DueMoment, Progress};
 use egov_domain::Iin;
 use rand::Rng;
 use sha2::{Digest, Sha256};
@@ -147,7 +148,25 @@ pub async fn my_applications(
     let iin = signed_in_iin(&state, &headers).await?;
     let mut summaries = state.db.applications_of(iin).await?;
     for summary in &mut summaries {
-        summary.due_at = crate::deadlines::due_at(&state.catalogue, summary);
+        summary.set_due(service_due(&state, summary));
     }
     Ok(Json(summaries).into_response())
+}
+
+/// The service's due moment by the one computation the app uses too, in the application's own
+/// region and on the server's calendar. The summary has no history: the service's due moment
+/// does not depend on it.
+fn service_due(state: &AppState, summary: &ApplicationSummary) -> DueMoment {
+    let Some(service) = state
+        .catalogue
+        .service_in_region(&summary.service, &summary.region)
+    else {
+        return DueMoment::NotSet;
+    };
+    let progress = Progress {
+        submitted_at: summary.submitted_at,
+        status: summary.status,
+        history: &[],
+    };
+    schedule(&service, &state.calendar, progress).map_or(DueMoment::NotSet, |s| s.service)
 }

@@ -98,6 +98,20 @@ async fn signed_in_citizen_sees_own_applications_newest_first() {
     for row in &list {
         let due = row.due_at.expect("online services have a deadline");
         assert!(due > row.submitted_at);
+        // The same moment as the one computation gives for the stored record, in its region.
+        let record: egov_domain::api::ApplicationRecord = ok(
+            t.get(&format!("/applications/{}", row.reference)).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(row.region, record.application.region);
+        let schedule = egov_domain::schedule::schedule_of(
+            egov_domain::Catalogue::shared(),
+            egov_domain::calendar::Calendar::embedded(),
+            &record,
+        )
+        .unwrap();
+        assert_eq!(row.due(), schedule.service);
     }
 }
 
