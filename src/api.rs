@@ -7,8 +7,8 @@
 //! a submission carries its idempotency key.
 
 use egov_domain::api::{
-    problem_code, ApplicationRecord, ApplicationSummary, Problem, Session, SessionChallenge,
-    SessionRequest, SignedApplication, API_PREFIX, IDEMPOTENCY_KEY_HEADER,
+    problem_code, ApplicationRecord, ApplicationSummary, CalendarYear, Problem, Session,
+    SessionChallenge, SessionRequest, SignedApplication, API_PREFIX, IDEMPOTENCY_KEY_HEADER,
 };
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
@@ -237,5 +237,24 @@ impl ApiClient {
                 .build(),
         )
         .await
+    }
+
+    /// One year of the backend's working-day calendar. Quiet: the app has its own calendar, so
+    /// a backend without the endpoint, a year it does not have or a failed call is no error for
+    /// the person nor for the embedding page.
+    pub async fn calendar_year(&self, year: i32) -> Option<CalendarYear> {
+        let request = Request::get(&self.url(&format!("/calendar/{year}")))
+            .build()
+            .ok()?;
+        within(async {
+            let response = request.send().await.map_err(|_| ApiFailure::Network)?;
+            if !response.ok() {
+                return Err(ApiFailure::Unexpected(response.status()));
+            }
+            let body = response.text().await.map_err(|_| ApiFailure::Network)?;
+            serde_json::from_str(&body).map_err(|_| ApiFailure::Unexpected(200))
+        })
+        .await
+        .ok()
     }
 }

@@ -4,6 +4,7 @@
 //! signing, storage) sit behind small interfaces provided through context.
 
 pub mod api;
+pub mod calendar;
 pub mod components;
 pub mod dates;
 pub mod dom;
@@ -101,10 +102,12 @@ pub fn provide_app_context(config: AppConfig) {
     Effect::new(move |_| wizard.draft.with(|draft| wizard.persist(draft)));
     let events = events::HostEvents::new(dom::embedded().map(|embedded| embedded.host));
     provide_context(events);
-    provide_context(ApiClient {
+    let api = ApiClient {
         base: config.api_base,
         events,
-    });
+    };
+    provide_context(api.clone());
+    calendar::provide_calendar(api);
     provide_signer(config.signer);
 }
 

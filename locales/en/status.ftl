@@ -75,3 +75,8 @@ lookup-reference-invalid = Enter the reference number from your confirmation.
 lookup-open = Open
 
 confirmation-my-applications-link = All my applications
+
+due-provisional = by the provisional calendar: this year's days off are not confirmed yet, so the date may change
+due-unknown-calendar_missing = The deadline cannot be worked out yet: the working-day calendar for { $year } has not been published.
+due-unknown-before_fixed_offset = Deadlines are not worked out for applications made before 1 March 2024.
+due-unknown-after_untimed_step = The deadline cannot be worked out: the regulation sets no time for one of the earlier steps.

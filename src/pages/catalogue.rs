@@ -9,9 +9,10 @@ use crate::nav::Redirect;
 use crate::pages::paths;
 use crate::state::use_wizard;
 use egov_domain::catalogue::{ResultKind, ServiceDomain, ServiceView};
-use egov_domain::deadline::DeadlineBasis;
+use egov_domain::deadline::DurationUnit;
 use egov_domain::eligibility::{office_visits, EligibilityRule};
 use egov_domain::profile::ApplicantCategory;
+use egov_domain::schedule::{service_duration, ServiceDuration};
 use egov_domain::{ApplicantProfile, Catalogue, ServiceId};
 use fluent_bundle::FluentValue;
 use leptos::prelude::*;
@@ -38,35 +39,37 @@ fn matches(service: &ServiceView, query: &str) -> bool {
         .all(|word| haystack.contains(word))
 }
 
-/// The channel's total deadline in words: stated by the regulation, or summed from its steps.
+/// The service's total duration in words, from the one schedule computation: the stated total,
+/// or the sum of the steps of the procedure an application follows.
 pub fn deadline_text(i18n: I18n, service: &ServiceView) -> Option<String> {
-    let channel = service
-        .online_channels()
-        .next()
-        .or_else(|| service.channels.first())?;
-    let deadline = &channel.deadline;
-    let sum = deadline.summed?;
-    let mut parts = Vec::new();
-    if sum.working_days > 0 {
-        parts.push(i18n.t_with(
-            "duration-working-days",
-            &[("count", FluentValue::from(sum.working_days))],
-        ));
+    let count = |value: u32| [("count", FluentValue::from(value))];
+    match service_duration(service) {
+        ServiceDuration::Stated(max) => {
+            let key = match max.unit {
+                DurationUnit::Minutes => "status-max-minutes",
+                DurationUnit::Hours => "status-max-hours",
+                DurationUnit::WorkingDays => "status-max-working-days",
+                DurationUnit::CalendarDays => "status-max-calendar-days",
+            };
+            Some(format!(
+                "{} ({})",
+                i18n.t_with(key, &count(max.value)),
+                i18n.t("deadline-stated")
+            ))
+        }
+        ServiceDuration::Summed(sum) => {
+            let mut parts = Vec::new();
+            if sum.working_days > 0 {
+                parts.push(i18n.t_with("duration-working-days", &count(sum.working_days)));
+            }
+            if sum.minutes > 0 {
+                parts.push(i18n.t_with("duration-minutes", &count(sum.minutes)));
+            }
+            (!parts.is_empty())
+                .then(|| format!("{} ({})", parts.join(" + "), i18n.t("deadline-summed")))
+        }
+        ServiceDuration::NotSet => None,
     }
-    if sum.minutes > 0 {
-        parts.push(i18n.t_with(
-            "duration-minutes",
-            &[("count", FluentValue::from(sum.minutes))],
-        ));
-    }
-    if parts.is_empty() {
-        return None;
-    }
-    let basis = match deadline.basis {
-        DeadlineBasis::Stated => "deadline-stated",
-        _ => "deadline-summed",
-    };
-    Some(format!("{} ({})", parts.join(" + "), i18n.t(basis)))
 }
 
 #[component]

@@ -2,12 +2,14 @@
 //! and a record to print.
 
 use crate::api::ApiClient;
+use crate::calendar::use_calendar;
+use crate::components::due::DueText;
 use crate::components::page::PageHeading;
 use crate::dates::format_moment;
 use crate::i18n::use_i18n;
 use crate::nav::use_params_map;
 use crate::pages::paths;
-use egov_domain::calendar::service_due_online;
+use egov_domain::schedule::schedule_of;
 use egov_domain::Catalogue;
 use leptos::prelude::*;
 
@@ -22,15 +24,17 @@ pub fn ConfirmationPage() -> impl IntoView {
         let reference = reference();
         async move { api.application(&reference).await.ok() }
     });
+    let calendar = use_calendar();
     let due = move || {
         let record = record.get().flatten()?;
+        calendar.follow(record.submitted_at);
         let service = Catalogue::shared()
             .service_in_region(&record.application.service, &record.application.region)?;
-        let due = service_due_online(&service, record.submitted_at)?;
+        let schedule = calendar.with(|c| schedule_of(Catalogue::shared(), c, &record))?;
         let name = service.name.get(i18n.lang.get()).to_owned();
         Some((
             name,
-            format_moment(i18n.lang.get(), due),
+            schedule.service,
             format_moment(i18n.lang.get(), record.submitted_at),
         ))
     };
@@ -55,7 +59,9 @@ pub fn ConfirmationPage() -> impl IntoView {
                 </div>
                 <div class="summary-list__row">
                     <dt class="summary-list__key">{i18n.t("confirmation-due")}</dt>
-                    <dd class="summary-list__value" id="due">{due}</dd>
+                    <dd class="summary-list__value">
+                        <DueText due id="due" not_set_key="status-due-unknown" />
+                    </dd>
                 </div>
             </dl>
         })}

@@ -6,6 +6,7 @@
 //! `StorageMode::Memory` (kiosk) it is kept in memory only and never written anywhere.
 
 use crate::api::{ApiClient, ApiFailure};
+use crate::components::due::DueText;
 use crate::components::page::{PageHeading, HEADING_ID};
 use crate::dates::format_moment;
 use crate::dom::focus_later;
@@ -246,7 +247,8 @@ fn SummaryItem(item: ApplicationSummary) -> impl IntoView {
         .map(|s| s.name.clone());
     let status_key = format!("status-{}", item.status.code());
     let submitted = item.submitted_at;
-    let due = item.due_at;
+    let due = item.due();
+    let due_id = format!("due-{}", item.reference);
     let href = paths::status(&item.reference);
     view! {
         <li class="application-list__item" data-reference=item.reference.clone()>
@@ -273,10 +275,7 @@ fn SummaryItem(item: ApplicationSummary) -> impl IntoView {
                 <div class="summary-list__row">
                     <dt class="summary-list__key">{move || i18n.t("status-service-due")}</dt>
                     <dd class="summary-list__value application-list__due">
-                        {move || match due {
-                            Some(due) => format_moment(i18n.lang.get(), due),
-                            None => i18n.t("status-due-unknown"),
-                        }}
+                        <DueText due id=due_id not_set_key="status-due-unknown" />
                     </dd>
                 </div>
             </dl>

@@ -6,6 +6,8 @@
 //! the clock then runs from that moment, so a test can see a due moment pass.
 
 use crate::api::{sleep, ApiClient, ApiFailure};
+use crate::calendar::use_calendar;
+use crate::components::due::DueText;
 use crate::components::page::PageHeading;
 use crate::dates::format_moment;
 use crate::i18n::use_i18n;
@@ -14,7 +16,7 @@ use crate::pages::result_document::{RefusalNotice, ResultDocumentView};
 use crate::poll::PollSchedule;
 use egov_domain::api::ApplicationRecord;
 use egov_domain::deadline::DurationUnit;
-use egov_domain::timeline::{timeline, StepState, TimelineStep};
+use egov_domain::schedule::{schedule_of, DueMoment, ScheduledStep, StepState};
 use egov_domain::{ApplicationStatus, Catalogue};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -193,7 +195,12 @@ fn StatusDetails(
     let service_name = service.as_ref().map(|s| s.name.clone());
     let provider = service.as_ref().map(|s| s.provider.name.clone());
     let status_key = format!("status-{}", record.status.code());
-    let timeline = timeline(Catalogue::shared(), &record);
+    let calendar = use_calendar();
+    calendar.follow(record.submitted_at);
+    let schedule = {
+        let record = record.clone();
+        Memo::new(move |_| calendar.with(|c| schedule_of(Catalogue::shared(), c, &record)))
+    };
     let history = record
         .history
         .iter()
@@ -211,33 +218,34 @@ fn StatusDetails(
             }
         })
         .collect_view();
-    let service_due = timeline.as_ref().and_then(|t| t.service_due);
-    let timeline_for_overdue = timeline.clone();
+    let service_due =
+        move || schedule.with(|s| s.as_ref().map_or(DueMoment::NotSet, |s| s.service));
     let service_overdue = move || {
-        timeline_for_overdue
-            .as_ref()
-            .is_some_and(|t| t.overdue(clock.get()))
+        let now = clock.get();
+        schedule.with(|s| s.as_ref().is_some_and(|s| s.overdue(now)))
     };
-    let steps_view = timeline.map(|t| {
-        let channel = t.channel.clone();
-        let steps = t
-            .steps
-            .into_iter()
-            .enumerate()
-            .map(|(i, step)| view! { <StepItem i step clock /> })
-            .collect_view();
-        view! {
-            <h2 class="heading-m" id="timeline-heading">{move || i18n.t("status-timeline-heading")}</h2>
-            <p class="body" id="timeline-channel">
-                {move || i18n.t("status-timeline-channel")}
-                " "
-                {move || channel.get(i18n.lang.get()).to_owned()}
-            </p>
-            <ol class="status-timeline" id="status-timeline" aria-labelledby="timeline-heading">
-                {steps}
-            </ol>
-        }
-    });
+    let steps_view = move || {
+        schedule.get().map(|t| {
+            let channel = t.channel_name.clone();
+            let steps = t
+                .steps
+                .into_iter()
+                .enumerate()
+                .map(|(i, step)| view! { <StepItem i step clock /> })
+                .collect_view();
+            view! {
+                <h2 class="heading-m" id="timeline-heading">{move || i18n.t("status-timeline-heading")}</h2>
+                <p class="body" id="timeline-channel">
+                    {move || i18n.t("status-timeline-channel")}
+                    " "
+                    {move || channel.get(i18n.lang.get()).to_owned()}
+                </p>
+                <ol class="status-timeline" id="status-timeline" aria-labelledby="timeline-heading">
+                    {steps}
+                </ol>
+            }
+        })
+    };
     let outcome = match (&record.result, &record.refusal_grounds, record.status) {
         (Some(document), _, ApplicationStatus::ResultIssued) => {
             let document = document.clone();
@@ -292,14 +300,7 @@ fn StatusDetails(
                     <div class="summary-list__row">
                         <dt class="summary-list__key">{move || i18n.t("status-service-due")}</dt>
                         <dd class="summary-list__value">
-                            {move || match service_due {
-                                Some(due) => view! {
-                                    <time id="service-due" datetime=machine_time(due)>
-                                        {format_moment(i18n.lang.get(), due)}
-                                    </time>
-                                }.into_any(),
-                                None => view! { <span id="service-due-unknown">{i18n.t("status-due-unknown")}</span> }.into_any(),
-                            }}
+                            {move || view! { <DueText due=service_due() id="service-due" not_set_key="status-due-unknown" /> }}
                             " "
                             {move || service_overdue().then(|| view! {
                                 <strong class="overdue" id="service-overdue">{i18n.t("status-service-overdue")}</strong>
@@ -320,7 +321,7 @@ fn StatusDetails(
 }
 
 #[component]
-fn StepItem(i: usize, step: TimelineStep, clock: RwSignal<OffsetDateTime>) -> impl IntoView {
+fn StepItem(i: usize, step: ScheduledStep, clock: RwSignal<OffsetDateTime>) -> impl IntoView {
     let i18n = use_i18n();
     let state = step.state;
     let overdue_step = step.clone();
@@ -358,14 +359,20 @@ fn StepItem(i: usize, step: TimelineStep, clock: RwSignal<OffsetDateTime>) -> im
                     None => (move || i18n.t("status-max-none")).into_any(),
                 }}
             </p>
-            {step.due.map(|due| view! {
-                <p class="status-step__due">
-                    {move || i18n.t("status-step-due")} " "
-                    <time class="status-step__due-time" id=format!("step-{i}-due") datetime=machine_time(due)>
-                        {move || format_moment(i18n.lang.get(), due)}
-                    </time>
-                </p>
-            })}
+            {match step.due {
+                DueMoment::At(_) => Some(view! {
+                    <p class="status-step__due">
+                        {move || i18n.t("status-step-due")} " "
+                        <DueText due=step.due id=format!("step-{i}-due") />
+                    </p>
+                }.into_any()),
+                DueMoment::Unknown(_) => Some(view! {
+                    <p class="status-step__due">
+                        <DueText due=step.due id=format!("step-{i}-due") />
+                    </p>
+                }.into_any()),
+                DueMoment::NotSet => None,
+            }}
             {step.done_at.map(|at| view! {
                 <p class="status-step__done">
                     {move || i18n.t("status-step-done-at")} " "

@@ -219,7 +219,11 @@ impl Rules {
 
     /// The year's holidays and the days off they move to. `extra_religious` are that year's
     /// religious days off that have no fixed date.
-    fn days_off(&self, year: i32, extra_religious: &[Date]) -> Result<BTreeSet<Date>, CalendarError> {
+    fn days_off(
+        &self,
+        year: i32,
+        extra_religious: &[Date],
+    ) -> Result<BTreeSet<Date>, CalendarError> {
         let invalid = CalendarError::InvalidData;
         // Day -> whether its day off moves off a weekend. A religious holiday that coincides with
         // a state one must not cancel the state one's move.
@@ -282,9 +286,7 @@ impl Calendar {
         };
         // A gap would leave a provisional year between official ones: a sign of a lost section.
         let contiguous = usize::try_from(last - first + 1).ok() == Some(data.years.len());
-        if !contiguous
-            || data.source.trim().is_empty()
-            || data.provisional_source.trim().is_empty()
+        if !contiguous || data.source.trim().is_empty() || data.provisional_source.trim().is_empty()
         {
             return Err(invalid);
         }
@@ -292,7 +294,13 @@ impl Calendar {
             fixed_holidays: data
                 .fixed_holidays
                 .iter()
-                .map(|h| Ok((time::Month::try_from(h.month).map_err(|_| invalid)?, h.day, h.kind)))
+                .map(|h| {
+                    Ok((
+                        time::Month::try_from(h.month).map_err(|_| invalid)?,
+                        h.day,
+                        h.kind,
+                    ))
+                })
                 .collect::<Result<_, CalendarError>>()?,
             weekend_move: (
                 data.weekend_move_rule.from_year,
@@ -447,7 +455,10 @@ mod tests {
         let years: Vec<_> = calendar.years_with_data().collect();
         assert_eq!(years.first(), Some(&(2024, CalendarStatus::Official)));
         assert!(years.iter().all(|(_, s)| *s == CalendarStatus::Official));
-        assert_eq!(calendar.status_of(2023), Err(CalendarError::NotCovered(2023)));
+        assert_eq!(
+            calendar.status_of(2023),
+            Err(CalendarError::NotCovered(2023))
+        );
     }
 
     #[test]
@@ -494,7 +505,11 @@ mod tests {
         let mut calendar = Calendar::embedded().clone();
         let mut provisional = calendar.year(2027).unwrap();
         provisional.days_off.push(date!(2027 - 06 - 01));
-        assert_eq!(calendar.adopt(provisional.clone()), Ok(false), "ours is as good");
+        assert_eq!(
+            calendar.adopt(provisional.clone()),
+            Ok(false),
+            "ours is as good"
+        );
         let official = CalendarYear {
             status: CalendarStatus::Official,
             ..provisional.clone()

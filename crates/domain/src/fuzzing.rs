@@ -7,12 +7,12 @@
 
 use crate::api::{SessionRequest, SignedApplication, TransitionRequest};
 use crate::calendar::Calendar;
-use crate::schedule::{schedule, Progress};
 use crate::catalogue::ServiceView;
 use crate::documents::{documents_for_category, documents_to_bring};
 use crate::eligibility::{application_route, check_result, check_service, choosable_results};
 use crate::iin::{check_digit, normalise};
 use crate::profile::ApplicantFact;
+use crate::schedule::{schedule, Progress};
 use crate::signature::{test_ca, SignatureEnvelope};
 use crate::status::ApplicationStatus;
 use crate::workflow;

@@ -22,12 +22,12 @@ pub mod procedure;
 pub mod profile;
 pub mod provenance;
 pub mod region;
+pub mod schedule;
 pub mod signature;
 pub mod status;
-pub mod schedule;
 pub mod validation;
-pub mod working_time;
 pub mod workflow;
+pub mod working_time;
 
 pub use application::{Applicant, Application, AttachedDocument};
 pub use catalogue::{Catalogue, ServiceId};

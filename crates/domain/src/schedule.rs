@@ -187,7 +187,11 @@ impl Procedure<'_> {
         if let Some(stated) = &deadline.stated {
             return ServiceDuration::Stated(stated.max);
         }
-        let steps = self.channel.steps.iter().filter_map(|s| s.step.max_duration);
+        let steps = self
+            .channel
+            .steps
+            .iter()
+            .filter_map(|s| s.step.max_duration);
         match (deadline.basis, sum_of(steps)) {
             (DeadlineBasis::Summed, Some(sum)) => ServiceDuration::Summed(sum),
             _ => ServiceDuration::NotSet,
@@ -289,7 +293,11 @@ pub struct Progress<'a> {
 }
 
 /// The schedule of an application of `service` with that progress, counted on `calendar`.
-pub fn schedule(service: &ServiceView, calendar: &Calendar, progress: Progress) -> Option<Schedule> {
+pub fn schedule(
+    service: &ServiceView,
+    calendar: &Calendar,
+    progress: Progress,
+) -> Option<Schedule> {
     let procedure = procedure(service)?;
     let channel = procedure.channel;
     let time = WorkingTime::new(calendar, procedure.hours);
@@ -332,12 +340,10 @@ pub fn schedule(service: &ServiceView, calendar: &Calendar, progress: Progress) 
                 }
                 (Err(_), Some(_)) => DueMoment::Unknown(DueUnknown::AfterUnknownStep),
                 (Ok(from), Some(max)) => {
-                    let due = time
-                        .due(from.at, StepDuration::from(max))
-                        .map(|due| Due {
-                            calendar: due.calendar.and(from.calendar),
-                            ..due
-                        });
+                    let due = time.due(from.at, StepDuration::from(max)).map(|due| Due {
+                        calendar: due.calendar.and(from.calendar),
+                        ..due
+                    });
                     start = due.map_err(DueUnknown::from);
                     DueMoment::from_count(due)
                 }

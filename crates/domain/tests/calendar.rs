@@ -1,9 +1,7 @@
 //! The working-day calendar and counting in office time (`calendar`, `working_time`).
 
 use egov_domain::calendar::{Calendar, CalendarError, CalendarStatus};
-use egov_domain::working_time::{
-    CountError, Due, OfficeHours, StepDuration, WorkingTime, ALMATY,
-};
+use egov_domain::working_time::{CountError, Due, OfficeHours, StepDuration, WorkingTime, ALMATY};
 use proptest::prelude::*;
 use time::macros::{date, datetime, time};
 use time::{Date, OffsetDateTime};

@@ -53,15 +53,19 @@ fn an_online_application_follows_the_online_procedure_or_else_the_providers_offi
             let Some(procedure) = procedure(&view) else {
                 continue;
             };
-            let portal_timed = view
-                .online_channels()
-                .any(|c| c.deadline.stated.is_some() || c.steps.iter().any(|s| s.step.max_duration.is_some()));
+            let portal_timed = view.online_channels().any(|c| {
+                c.deadline.stated.is_some() || c.steps.iter().any(|s| s.step.max_duration.is_some())
+            });
             let expected = if portal_timed {
                 ChannelKind::EgovPortal
             } else {
                 ChannelKind::ProviderOffice
             };
-            assert_eq!(procedure.channel.kind, expected, "{} in {region}", service.id);
+            assert_eq!(
+                procedure.channel.kind, expected,
+                "{} in {region}",
+                service.id
+            );
         }
     }
     // The targeted-assistance certificate: the provider's office procedure, not the State
@@ -108,7 +112,11 @@ fn the_card_duration_is_the_stated_total_or_the_sum_of_the_steps_of_the_same_pro
 fn a_karaganda_referral_on_31_december_2026_at_17_00_is_done_the_same_day_on_the_official_calendar()
 {
     let referral = service("active_employment_referral", "karaganda");
-    let schedule = just_submitted(&referral, Calendar::embedded(), datetime!(2026-12-31 17:00 +5));
+    let schedule = just_submitted(
+        &referral,
+        Calendar::embedded(),
+        datetime!(2026-12-31 17:00 +5),
+    );
     // 2 + 5 + 20 + 2 + 1 minutes of office time, all before closing.
     let dues: Vec<_> = schedule.steps.iter().map(|s| at(s.due)).collect();
     assert_eq!(
@@ -131,15 +139,34 @@ fn a_karaganda_referral_on_31_december_2026_at_17_00_is_done_the_same_day_on_the
 #[test]
 fn a_national_standard_referral_on_31_december_2026_at_17_00_runs_into_the_provisional_2027() {
     let referral = service("active_employment_referral", "national_standard");
-    let schedule = just_submitted(&referral, Calendar::embedded(), datetime!(2026-12-31 17:00 +5));
+    let schedule = just_submitted(
+        &referral,
+        Calendar::embedded(),
+        datetime!(2026-12-31 17:00 +5),
+    );
     let dues: Vec<_> = schedule.steps.iter().map(|s| at(s.due)).collect();
     // The applicant's hour ends at closing on 31 December; 1–4 January are off (4 January is
     // the moved day off of Saturday 2 January), so the 5 hours of checking run on 5 January.
-    assert_eq!(dues[0], (datetime!(2026-12-31 18:00 +5), CalendarStatus::Official));
-    assert_eq!(dues[1], (datetime!(2027-01-05 15:00 +5), CalendarStatus::Provisional));
-    assert_eq!(dues[2], (datetime!(2027-01-05 16:00 +5), CalendarStatus::Provisional));
-    assert_eq!(dues[3], (datetime!(2027-01-05 16:30 +5), CalendarStatus::Provisional));
-    assert_eq!(dues[4], (datetime!(2027-01-05 17:00 +5), CalendarStatus::Provisional));
+    assert_eq!(
+        dues[0],
+        (datetime!(2026-12-31 18:00 +5), CalendarStatus::Official)
+    );
+    assert_eq!(
+        dues[1],
+        (datetime!(2027-01-05 15:00 +5), CalendarStatus::Provisional)
+    );
+    assert_eq!(
+        dues[2],
+        (datetime!(2027-01-05 16:00 +5), CalendarStatus::Provisional)
+    );
+    assert_eq!(
+        dues[3],
+        (datetime!(2027-01-05 16:30 +5), CalendarStatus::Provisional)
+    );
+    assert_eq!(
+        dues[4],
+        (datetime!(2027-01-05 17:00 +5), CalendarStatus::Provisional)
+    );
     // The stated total, one working day, counted from receipt: the next working day's close.
     assert_eq!(
         at(schedule.service),
@@ -150,7 +177,11 @@ fn a_national_standard_referral_on_31_december_2026_at_17_00_runs_into_the_provi
 #[test]
 fn an_application_of_30_december_2027_is_counted_provisionally_into_2028() {
     let assistance = service("targeted_social_assistance", "karaganda");
-    let schedule = just_submitted(&assistance, Calendar::embedded(), datetime!(2027-12-30 10:00 +5));
+    let schedule = just_submitted(
+        &assistance,
+        Calendar::embedded(),
+        datetime!(2027-12-30 10:00 +5),
+    );
     assert_eq!(schedule.channel, ChannelKind::ProviderOffice);
     let dues: Vec<_> = schedule.steps.iter().map(|s| at(s.due)).collect();
     // 15 min; 1 working day (31 Dec); 5 working days: 1–2 Jan 2028 holidays (Saturday and
@@ -176,7 +207,10 @@ fn a_schedule_that_cannot_finish_stops_at_the_step_and_says_why() {
     let dues: Vec<DueMoment> = schedule.steps.iter().map(|s| s.due).collect();
     assert!(matches!(dues[0], DueMoment::At(_)));
     assert!(matches!(dues[1], DueMoment::At(_)));
-    assert_eq!(dues[2], DueMoment::Unknown(DueUnknown::CalendarMissing { year: 2028 }));
+    assert_eq!(
+        dues[2],
+        DueMoment::Unknown(DueUnknown::CalendarMissing { year: 2028 })
+    );
     assert_eq!(dues[3], DueMoment::Unknown(DueUnknown::AfterUnknownStep));
     assert_eq!(dues[4], DueMoment::Unknown(DueUnknown::AfterUnknownStep));
     assert_eq!(
@@ -196,9 +230,16 @@ fn a_service_whose_regulation_sets_no_total_says_so_rather_than_a_partial_sum() 
     // Seed 004's portal channel of the certificate gives no durations; its provider's office
     // procedure does, so the application is counted on that one.
     let certificate = service("targeted_assistance_recipient_certificate", "karaganda");
-    let schedule = just_submitted(&certificate, Calendar::embedded(), datetime!(2026-12-02 10:00 +5));
+    let schedule = just_submitted(
+        &certificate,
+        Calendar::embedded(),
+        datetime!(2026-12-02 10:00 +5),
+    );
     assert!(matches!(schedule.service, DueMoment::At(_)));
-    assert!(schedule.steps.iter().all(|s| matches!(s.due, DueMoment::At(_))));
+    assert!(schedule
+        .steps
+        .iter()
+        .all(|s| matches!(s.due, DueMoment::At(_))));
 }
 
 #[test]
@@ -215,7 +256,9 @@ fn a_due_moment_moves_when_a_backend_publishes_the_year_official() {
     let mut published = calendar.year(2027).unwrap();
     published.status = CalendarStatus::Official;
     published.days_off.push(time::macros::date!(2027 - 01 - 06));
-    published.working_days.push(time::macros::date!(2027 - 01 - 09));
+    published
+        .working_days
+        .push(time::macros::date!(2027 - 01 - 09));
     published.source = "test decree".into();
     assert_eq!(calendar.adopt(published), Ok(true));
     let after = just_submitted(&referral, &calendar, submitted);

@@ -14,12 +14,24 @@ async fn official_and_provisional_years_are_published_with_their_days() {
     let t = start().await;
     let raw: serde_json::Value = ok(t.get("/calendar/2026").await, StatusCode::OK).await;
     assert_schema(&raw, "CalendarYear");
-    let keys: Vec<&str> = raw.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["days_off", "source", "status", "working_days", "year"]);
+    let keys: Vec<&str> = raw
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        ["days_off", "source", "status", "working_days", "year"]
+    );
     let y2026: CalendarYear = serde_json::from_value(raw).unwrap();
     assert_eq!(y2026.year, 2026);
     assert_eq!(y2026.status, CalendarStatus::Official);
-    for day in [date!(2026 - 01 - 01), date!(2026 - 03 - 09), date!(2026 - 05 - 27)] {
+    for day in [
+        date!(2026 - 01 - 01),
+        date!(2026 - 03 - 09),
+        date!(2026 - 05 - 27),
+    ] {
         assert!(y2026.days_off.contains(&day), "{day}");
     }
     assert!(y2026.source.contains("2026"));

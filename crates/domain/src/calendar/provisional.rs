@@ -8,9 +8,11 @@ use time::Date;
 /// 26, 29 of the 30-year cycle; civil epoch 16 July 622 Julian), as a Gregorian date.
 fn tabular_kurban_ait(hijri_year: i64) -> Date {
     let days_before_month = (29.5f64 * 11.0).ceil() as i64;
-    let julian_day =
-        10 + days_before_month + (hijri_year - 1) * 354 + (3 + 11 * hijri_year).div_euclid(30)
-            + 1_948_439;
+    let julian_day = 10
+        + days_before_month
+        + (hijri_year - 1) * 354
+        + (3 + 11 * hijri_year).div_euclid(30)
+        + 1_948_439;
     Date::from_julian_day(julian_day as i32).expect("in range")
 }
 
