@@ -292,13 +292,25 @@ pub async fn seed_referral_draft(
     lang: &str,
     draft: &str,
 ) {
+    seed_draft(client, base, query, lang, "karaganda", draft).await;
+}
+
+/// Stores `draft` (JSON, as stored) as the referral draft in `region`, in `lang`.
+pub async fn seed_draft(
+    client: &Client,
+    base: &str,
+    query: &str,
+    lang: &str,
+    region: &str,
+    draft: &str,
+) {
     client.goto(&format!("{base}/{query}")).await.unwrap();
     wait_for(client, "#page-heading").await;
     let script = "localStorage.setItem('egov-wizard.lang', JSON.stringify(arguments[0]));\
-                  localStorage.setItem('egov-wizard.region', JSON.stringify('karaganda'));\
+                  localStorage.setItem('egov-wizard.region', JSON.stringify(arguments[2]));\
                   localStorage.setItem('egov-wizard.draft.active_employment_referral', arguments[1]);";
     client
-        .execute(script, vec![lang.into(), draft.into()])
+        .execute(script, vec![lang.into(), draft.into(), region.into()])
         .await
         .unwrap();
 }
