@@ -50,11 +50,12 @@ pub struct Freshness {
 /// A body signed long ago (a copy found later) or ahead of our clock is refused: the person signs
 /// again, which makes a new signing moment.
 fn check_fresh(freshness: Freshness, signed_at: &str, now: OffsetDateTime) -> Result<(), ApiError> {
-    let signed_at = egov_domain::application::parse_signed_at(signed_at)
-        .map_err(|_| ApiError::validation(vec![FieldError {
+    let signed_at = egov_domain::application::parse_signed_at(signed_at).map_err(|_| {
+        ApiError::validation(vec![FieldError {
             path: "application.signed_at".into(),
             code: "signed_at_invalid".into(),
-        }]))?;
+        }])
+    })?;
     if signed_at > now + freshness.clock_skew {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,

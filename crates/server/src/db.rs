@@ -330,7 +330,8 @@ impl Db {
             // Both are SHA-256 digests of random tokens: comparing them leaks nothing useful,
             // but constant time costs nothing either.
             use subtle::ConstantTimeEq;
-            if owner.is_empty() || !bool::from(owner.as_bytes().ct_eq(delete_token_sha256.as_bytes()))
+            if owner.is_empty()
+                || !bool::from(owner.as_bytes().ct_eq(delete_token_sha256.as_bytes()))
             {
                 return Ok(Withdrawal::Forbidden);
             }

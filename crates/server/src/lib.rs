@@ -308,7 +308,10 @@ impl RunningServer {
 
     /// Stops accepting requests, finishes those in flight and waits for the server to end.
     pub async fn stop(mut self) -> std::io::Result<()> {
-        for task in [self.simulation.take(), self.sweep.take()].into_iter().flatten() {
+        for task in [self.simulation.take(), self.sweep.take()]
+            .into_iter()
+            .flatten()
+        {
             task.abort();
         }
         if let Some(tx) = self.shutdown.take() {
@@ -323,7 +326,10 @@ impl RunningServer {
 
 impl Drop for RunningServer {
     fn drop(&mut self) {
-        for task in [self.simulation.take(), self.sweep.take()].into_iter().flatten() {
+        for task in [self.simulation.take(), self.sweep.take()]
+            .into_iter()
+            .flatten()
+        {
             task.abort();
         }
         if let Some(tx) = self.shutdown.take() {
@@ -408,14 +414,9 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         .map_err(|e| StartError::Bind(config.addr, e))?;
     let (shutdown, stopped) = oneshot::channel::<()>();
     let app = router(state, &config);
-    let task = tokio::spawn(serve::serve(
-        listener,
-        app,
-        config.header_timeout,
-        async {
-            let _ = stopped.await;
-        },
-    ));
+    let task = tokio::spawn(serve::serve(listener, app, config.header_timeout, async {
+        let _ = stopped.await;
+    }));
     Ok(RunningServer {
         addr,
         shutdown: Some(shutdown),

@@ -36,7 +36,13 @@ impl MakeRequestId for RandomId {
 fn span<B>(request: &Request<B>) -> Span {
     let route = match request.extensions().get::<MatchedPath>() {
         Some(matched) => matched.as_str(),
-        None if request.uri().path().starts_with(egov_domain::api::API_PREFIX) => "(no route)",
+        None if request
+            .uri()
+            .path()
+            .starts_with(egov_domain::api::API_PREFIX) =>
+        {
+            "(no route)"
+        }
         None => "(app files)",
     };
     let id = request

@@ -6,9 +6,9 @@ use crate::problem::ApiError;
 use crate::AppState;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::Extension;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use axum::Json;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as BASE64URL;
 use base64::Engine;
@@ -140,8 +140,30 @@ fn storage_full() -> ApiError {
     )
 }
 
-/// The most this client may still upload, or the answer that says it may not.
-async fn allowance(state: &AppState, client: &str, now: OffsetDateTime) -> Result<u64, Response> {
+/// How much a client may still upload, and which quota says so.
+struct Allowance {
+    bytes: u64,
+    /// The total quota is the nearer one: going over it means the storage is full.
+    by_total: bool,
+}
+
+impl Allowance {
+    /// The answer to an upload that goes over the allowance.
+    fn refusal(&self, quotas: Quotas) -> Response {
+        if self.by_total {
+            storage_full().into_response()
+        } else {
+            quota_exceeded(quotas.unattached_max_age)
+        }
+    }
+}
+
+/// What this client may still upload, or the answer that says it may not.
+async fn allowance(
+    state: &AppState,
+    client: &str,
+    now: OffsetDateTime,
+) -> Result<Allowance, Response> {
     let quotas = state.quotas;
     let usage = state
         .db
@@ -156,7 +178,12 @@ async fn allowance(state: &AppState, client: &str, now: OffsetDateTime) -> Resul
         let wait = Duration::try_from(freed_at - now).unwrap_or(Duration::from_secs(1));
         return Err(quota_exceeded(wait));
     }
-    Ok((quotas.total - usage.total_bytes).min(quotas.per_client - usage.client_unattached_bytes))
+    let of_total = quotas.total - usage.total_bytes;
+    let of_client = quotas.per_client - usage.client_unattached_bytes;
+    Ok(Allowance {
+        bytes: of_total.min(of_client),
+        by_total: of_total < of_client,
+    })
 }
 
 /// Removes a partly written file when the upload fails on any path.
@@ -205,15 +232,8 @@ pub async fn upload(
     };
     // A declared size over what is left is refused before a byte is stored; an undeclared
     // one is cut off when the stream passes it.
-    let quota_answer = || {
-        if allowed >= state.quotas.total {
-            storage_full().into_response()
-        } else {
-            quota_exceeded(state.quotas.unattached_max_age)
-        }
-    };
-    if declared_length.is_some_and(|n| n > allowed) {
-        return Ok(quota_answer());
+    if declared_length.is_some_and(|n| n > allowed.bytes) {
+        return Ok(allowed.refusal(state.quotas));
     }
     // Made (0700) when the server starts.
     let dir = state.data_dir.join(UPLOADS_DIR);
@@ -240,8 +260,8 @@ pub async fn upload(
         if size > limit {
             return Err(too_large(limit));
         }
-        if size > allowed {
-            return Ok(quota_answer());
+        if size > allowed.bytes {
+            return Ok(allowed.refusal(state.quotas));
         }
         digest.update(&chunk);
         if head.len() < SNIFF_LEN {
@@ -372,7 +392,11 @@ async fn remove_file(state: &AppState, id: &str) {
 
 /// Removes uploads no application attached within `max_age`, every `every`, for as long as the
 /// server runs: a client that uploads and never submits cannot fill the disk.
-pub fn spawn_sweep(state: AppState, max_age: Duration, every: Duration) -> tokio::task::JoinHandle<()> {
+pub fn spawn_sweep(
+    state: AppState,
+    max_age: Duration,
+    every: Duration,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(every);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);

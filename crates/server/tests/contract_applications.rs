@@ -160,7 +160,10 @@ async fn idempotent_retry_returns_the_first_application() {
     )
     .await;
     assert_eq!(mismatch.errors[0].path, "header:Idempotency-Key");
-    assert_eq!(mismatch.errors[0].code, problem_code::IDEMPOTENCY_KEY_MISMATCH);
+    assert_eq!(
+        mismatch.errors[0].code,
+        problem_code::IDEMPOTENCY_KEY_MISMATCH
+    );
 }
 
 #[tokio::test]

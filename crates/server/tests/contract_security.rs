@@ -51,8 +51,17 @@ async fn application_with(
 async fn a_stranger_cannot_delete_an_upload_and_nobody_can_once_it_is_submitted() {
     let t = start().await;
     let receipt = upload_pdf(&t.client, &t.url("")).await;
-    assert!(receipt.delete_token.len() >= 40, "a secret, not a guessable id");
-    let forbidden = |response| problem(response, StatusCode::FORBIDDEN, problem_code::UPLOAD_FORBIDDEN);
+    assert!(
+        receipt.delete_token.len() >= 40,
+        "a secret, not a guessable id"
+    );
+    let forbidden = |response| {
+        problem(
+            response,
+            StatusCode::FORBIDDEN,
+            problem_code::UPLOAD_FORBIDDEN,
+        )
+    };
     forbidden(delete(&t, &receipt.id, None).await).await;
     forbidden(delete(&t, &receipt.id, Some("guess")).await).await;
     // Another upload's token is not this one's.
@@ -73,20 +82,27 @@ async fn a_stranger_cannot_delete_an_upload_and_nobody_can_once_it_is_submitted(
     )
     .await;
     let file = t.data_dir().join("uploads").join(&receipt.id);
-    assert_eq!(std::fs::read(&file).unwrap(), support::PDF, "the file is kept");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        support::PDF,
+        "the file is kept"
+    );
 
     // The public view names the file, not the server's id of it.
-    let response = t
-        .get(&format!("/applications/{}", record.reference))
-        .await;
+    let response = t.get(&format!("/applications/{}", record.reference)).await;
     let body = response.text().await.unwrap();
     assert!(body.contains("document.pdf"), "{body}");
-    assert!(!body.contains(&receipt.id), "the upload id is public: {body}");
+    assert!(
+        !body.contains(&receipt.id),
+        "the upload id is public: {body}"
+    );
     assert!(!body.contains("upload_id"), "{body}");
 
     // The owner may withdraw an unattached upload.
     assert_eq!(
-        delete(&t, &other.id, Some(&other.delete_token)).await.status(),
+        delete(&t, &other.id, Some(&other.delete_token))
+            .await
+            .status(),
         StatusCode::NO_CONTENT
     );
 }
@@ -156,7 +172,9 @@ async fn every_attachment_is_checked_against_its_receipt() {
     };
     let cases: [(&str, fn(&mut egov_domain::AttachedDocument)); 4] = [
         ("sha256", |d| d.sha256 = "ab".repeat(32)),
-        ("size", |d| d.size = egov_domain::application::MAX_EXACT_SIZE),
+        ("size", |d| {
+            d.size = egov_domain::application::MAX_EXACT_SIZE
+        }),
         ("file_name", |d| d.file_name = "passport.pdf".into()),
         ("media_type", |d| d.media_type = "image/png".into()),
     ];
@@ -167,12 +185,7 @@ async fn every_attachment_is_checked_against_its_receipt() {
             problem_code::VALIDATION,
         )
         .await;
-        assert_eq!(
-            refused.errors.len(),
-            1,
-            "{field}: {:?}",
-            refused.errors
-        );
+        assert_eq!(refused.errors.len(), 1, "{field}: {:?}", refused.errors);
         assert_eq!(
             refused.errors[0].path,
             format!("application.documents[0].{field}")
@@ -180,9 +193,8 @@ async fn every_attachment_is_checked_against_its_receipt() {
         assert_eq!(refused.errors[0].code, problem_code::UPLOAD_MISMATCH);
     }
     // A name no receipt could carry: too long, markup, a right-to-left override.
-    let long_name = tampered(|d| {
-        d.file_name = format!("<img src=x>{}\u{202E}fdp.exe", "a".repeat(2000))
-    });
+    let long_name =
+        tampered(|d| d.file_name = format!("<img src=x>{}\u{202E}fdp.exe", "a".repeat(2000)));
     let refused = problem(
         t.submit(&long_name, None).await,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -344,7 +356,10 @@ async fn unattached_uploads_are_swept_and_attached_ones_kept() {
         problem_code::NOT_FOUND,
     )
     .await;
-    assert!(uploads.join(&kept.id).exists(), "an attached upload is kept");
+    assert!(
+        uploads.join(&kept.id).exists(),
+        "an attached upload is kept"
+    );
 }
 
 /// Writes `head` on a fresh connection, then waits for the server to close it; returns what it
@@ -398,9 +413,15 @@ async fn a_signed_body_sent_again_creates_no_second_application() {
     // In parallel too.
     let parallel = signed(t.application(REFERRAL, IIN).await);
     let answers = futures_join(&t, &parallel, 4).await;
-    let created = answers.iter().filter(|(s, _)| *s == StatusCode::CREATED).count();
+    let created = answers
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::CREATED)
+        .count();
     assert_eq!(created, 1, "{answers:?}");
-    assert!(answers.iter().all(|(_, r)| r == &answers[0].1), "{answers:?}");
+    assert!(
+        answers.iter().all(|(_, r)| r == &answers[0].1),
+        "{answers:?}"
+    );
 
     let token = sign_in(&t, IIN).await;
     let mine: Vec<serde_json::Value> = ok(
@@ -568,7 +589,8 @@ async fn the_data_folder_and_its_files_are_the_servers_own() {
     use std::os::unix::fs::PermissionsExt;
     let t = start().await;
     upload_pdf(&t.client, &t.url("")).await;
-    let mode = |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let mode =
+        |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(t.data_dir()), 0o700);
     assert_eq!(mode(&t.data_dir().join("uploads")), 0o700);
     for entry in std::fs::read_dir(t.data_dir().join("uploads")).unwrap() {
@@ -609,7 +631,10 @@ async fn the_operator_endpoint_reads_no_body_before_it_authorises() {
     )
     .await;
     assert!(refused.detail.is_none(), "{refused:?}");
-    assert!(!format!("{refused:?}").contains("registered"), "{refused:?}");
+    assert!(
+        !format!("{refused:?}").contains("registered"),
+        "{refused:?}"
+    );
     problem(
         call(Some("wrong"), "{not json").await.unwrap(),
         StatusCode::UNAUTHORIZED,
@@ -632,7 +657,12 @@ async fn the_operator_endpoint_reads_no_body_before_it_authorises() {
     .await;
     let locked = call(Some("wrong"), "{}").await.unwrap();
     assert!(locked.headers().contains_key("retry-after"));
-    problem(locked, StatusCode::TOO_MANY_REQUESTS, problem_code::RATE_LIMITED).await;
+    problem(
+        locked,
+        StatusCode::TOO_MANY_REQUESTS,
+        problem_code::RATE_LIMITED,
+    )
+    .await;
     // … and while locked out, even the right token waits: guesses teach nothing.
     problem(
         call(Some(TOKEN), "{}").await.unwrap(),
@@ -640,4 +670,95 @@ async fn the_operator_endpoint_reads_no_body_before_it_authorises() {
         problem_code::RATE_LIMITED,
     )
     .await;
+}
+
+/// The server binary's log: one line per request with the route's pattern, the status and the
+/// request id the answer carries; security events; and no reference, IIN or query.
+#[tokio::test]
+async fn the_request_log_names_routes_and_events_never_personal_data() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let data = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_egov-server"))
+        .args(["--port", "0", "--trust-test-ca"])
+        .arg("--data-dir")
+        .arg(data.path())
+        .env("RUST_LOG", "info")
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the server binary starts");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = loop {
+        let line = lines
+            .next()
+            .expect("the server prints its address")
+            .unwrap();
+        if let Some(url) = line.split("listening on ").nth(1) {
+            break url.trim().to_owned();
+        }
+    };
+    let collected = std::thread::spawn(move || lines.map_while(Result::ok).collect::<Vec<_>>());
+    let client = reqwest::Client::new();
+    let reference = "ABCD-EFGH-JKMN";
+    let missing = client
+        .get(format!("{url}/api/v1/applications/{reference}?iin={IIN}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    let request_id = missing.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    // A sign-in with an expired certificate: a security event.
+    let challenge: SessionChallenge = client
+        .post(format!("{url}/api/v1/session/challenge"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let bytes = BASE64.decode(&challenge.challenge).unwrap();
+    let refused = client
+        .post(format!("{url}/api/v1/session"))
+        .json(&SessionRequest {
+            challenge: challenge.challenge,
+            iin: IIN.into(),
+            signature: test_ca::sign(
+                TestCertificate::Expired,
+                IIN,
+                &bytes,
+                time::OffsetDateTime::now_utc(),
+            ),
+        })
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // SIGKILL would lose buffered lines; the log is written line by line, so a kill after the
+    // answers is enough, and a short wait lets the last line out.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let log = collected.join().unwrap().join("\n");
+    let line = log
+        .lines()
+        .find(|l| l.contains(&request_id))
+        .unwrap_or_else(|| panic!("no line names request {request_id}:\n{log}"));
+    assert!(
+        line.contains("route=/api/v1/applications/{reference}"),
+        "{line}"
+    );
+    assert!(line.contains("status=404"), "{line}");
+    assert!(line.contains("method=GET"), "{line}");
+    assert!(
+        log.contains("sign_in_failed") && log.contains("certificate_expired"),
+        "{log}"
+    );
+    for secret in [reference, IIN, "iin="] {
+        assert!(!log.contains(secret), "{secret} is in the log:\n{log}");
+    }
 }

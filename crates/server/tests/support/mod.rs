@@ -302,7 +302,10 @@ pub async fn attach_documents(
 pub const PDF: &[u8] = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n";
 
 /// Uploads [`PDF`] as `document.pdf` and returns its receipt.
-pub async fn upload_pdf(client: &reqwest::Client, api_base: &str) -> egov_domain::api::UploadReceipt {
+pub async fn upload_pdf(
+    client: &reqwest::Client,
+    api_base: &str,
+) -> egov_domain::api::UploadReceipt {
     let response = client
         .post(format!("{api_base}/uploads"))
         .header("content-type", "application/pdf")
