@@ -114,9 +114,9 @@ async fn wait_for_due(c: &Client, css: &str, expected: &str) -> String {
 }
 
 /// The referral draft of [`complete_referral_draft`], in `region`.
-fn draft_in(region: &str, upload_id: &str) -> String {
+fn draft_in(region: &str, upload: &egov_domain::api::UploadReceipt) -> String {
     let mut draft: serde_json::Value =
-        serde_json::from_str(&complete_referral_draft(IIN, upload_id)).unwrap();
+        serde_json::from_str(&complete_referral_draft(IIN, upload)).unwrap();
     draft["draft"]["region"] = region.into();
     // Kyzylorda's regulation refers only people registered as job seekers or unemployed.
     draft["draft"]["facts"] = serde_json::json!(["registered_as_job_seeker"]);
