@@ -27,7 +27,8 @@ use crate::components::header::Header;
 use crate::i18n::I18n;
 use crate::pages::{
     apply::ApplyPage,
-    catalogue::{CataloguePage, ServiceInfoPage},
+    catalogue::CataloguePage,
+    service::ServicePage,
     confirmation::ConfirmationPage,
     language::LanguagePage,
     my_applications::MyApplicationsPage,
@@ -213,7 +214,7 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
                         <Route path=path!("/language") view=LanguagePage />
                         <Route path=path!("/region") view=RegionPage />
                         <Route path=path!("/services") view=CataloguePage />
-                        <Route path=path!("/services/:service") view=ServiceInfoPage />
+                        <Route path=path!("/services/:service") view=ServicePage />
                         <Route path=path!("/apply/:service/:step") view=ApplyPage />
                         <Route path=path!("/confirmation/:reference") view=ConfirmationPage />
                         <Route path=path!("/applications") view=MyApplicationsPage />

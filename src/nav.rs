@@ -5,7 +5,8 @@
 
 use crate::pages::{
     apply::ApplyPage,
-    catalogue::{CataloguePage, ServiceInfoPage},
+    catalogue::CataloguePage,
+    service::ServicePage,
     confirmation::ConfirmationPage,
     language::LanguagePage,
     my_applications::MyApplicationsPage,
@@ -164,7 +165,7 @@ fn page_view(page: Page, home: impl Fn() -> AnyView) -> AnyView {
         Page::Language => view! { <LanguagePage /> }.into_any(),
         Page::Region => view! { <RegionPage /> }.into_any(),
         Page::Services => view! { <CataloguePage /> }.into_any(),
-        Page::ServiceInfo => view! { <ServiceInfoPage /> }.into_any(),
+        Page::ServiceInfo => view! { <ServicePage /> }.into_any(),
         Page::Apply => view! { <ApplyPage /> }.into_any(),
         Page::Confirmation => view! { <ConfirmationPage /> }.into_any(),
         Page::Applications => view! { <MyApplicationsPage /> }.into_any(),

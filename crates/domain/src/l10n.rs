@@ -24,7 +24,8 @@ locale_files!(
     "steps.ftl",
     "signer.ftl",
     "status.ftl",
-    "kiosk.ftl"
+    "kiosk.ftl",
+    "service.ftl"
 );
 
 /// The locale files of `lang`, as (file name, contents).

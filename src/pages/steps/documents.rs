@@ -11,7 +11,8 @@ use crate::pages::apply::StepShell;
 use crate::state::use_wizard;
 use crate::upload::{self, Upload};
 use egov_domain::catalogue::ServiceView;
-use egov_domain::documents::{DocumentId, DocumentNeed};
+use crate::components::regulation::CrossReference;
+use egov_domain::documents::{DocumentId, DocumentNeed, StandardReference};
 use egov_domain::AttachedDocument;
 use fluent_bundle::FluentValue;
 use leptos::prelude::*;
@@ -58,6 +59,8 @@ fn DocumentUpload(
     document: DocumentId,
     name: egov_domain::LocalizedText,
     conditional: bool,
+    /// Where the regulation only refers to another act's list: that act, named.
+    cross_reference: Option<StandardReference>,
     errors: RwSignal<Vec<FieldMessage>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -156,6 +159,7 @@ fn DocumentUpload(
                 {move || name.get(i18n.lang.get()).to_owned()}
                 {conditional.then(|| view! { " " <span class="tag tag--grey">{move || i18n.t("document-conditional")}</span> })}
             </h2>
+            {cross_reference.map(|standard| view! { <CrossReference standard /> })}
             {move || error.get().map(|m| view! { <p class="error-message" id=format!("{input_id}-error")>{m}</p> })}
             {move || match (attached.get(), transfer.get()) {
                 (Some(file), Transfer::ConfirmRemove) => view! {
@@ -236,7 +240,8 @@ pub fn DocumentsStep(service: ServiceView) -> impl IntoView {
         .enumerate()
         .map(|(index, need)| {
             let conditional = matches!(need.requirement.need, DocumentNeed::Conditional { .. });
-            view! { <DocumentUpload index document=need.requirement.document.clone() name=need.name.clone() conditional errors /> }
+            let cross_reference = need.requirement.cross_reference.clone();
+            view! { <DocumentUpload index document=need.requirement.document.clone() name=need.name.clone() conditional cross_reference errors /> }
         })
         .collect_view();
     view! {
