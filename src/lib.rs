@@ -26,17 +26,9 @@ use crate::api::ApiClient;
 use crate::components::header::Header;
 use crate::i18n::I18n;
 use crate::pages::{
-    apply::ApplyPage,
-    catalogue::CataloguePage,
-    service::ServicePage,
-    confirmation::ConfirmationPage,
-    language::LanguagePage,
-    my_applications::MyApplicationsPage,
-    not_found::NotFoundPage,
-    paths,
-    region::RegionPage,
-    sign::SignerHandle,
-    status::StatusPage,
+    apply::ApplyPage, catalogue::CataloguePage, confirmation::ConfirmationPage,
+    language::LanguagePage, my_applications::MyApplicationsPage, not_found::NotFoundPage, paths,
+    region::RegionPage, service::ServicePage, sign::SignerHandle, status::StatusPage,
 };
 use crate::signer::{Signer, SignerConfig};
 use crate::state::{StorageMode, Wizard};

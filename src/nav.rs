@@ -4,15 +4,9 @@
 //! follow another widget on the same page.
 
 use crate::pages::{
-    apply::ApplyPage,
-    catalogue::CataloguePage,
-    service::ServicePage,
-    confirmation::ConfirmationPage,
-    language::LanguagePage,
-    my_applications::MyApplicationsPage,
-    not_found::NotFoundPage,
-    region::RegionPage,
-    status::StatusPage,
+    apply::ApplyPage, catalogue::CataloguePage, confirmation::ConfirmationPage,
+    language::LanguagePage, my_applications::MyApplicationsPage, not_found::NotFoundPage,
+    region::RegionPage, service::ServicePage, status::StatusPage,
 };
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;

@@ -23,10 +23,7 @@ pub fn code<T: serde::Serialize>(value: &T) -> String {
 /// regulation's), a visible "(our translation)" follows, which screen readers read too; with
 /// `with_original`, the regulation's own wording follows as well, marked with its language.
 #[component]
-pub fn CatalogueText(
-    text: LocalizedText,
-    #[prop(optional)] with_original: bool,
-) -> impl IntoView {
+pub fn CatalogueText(text: LocalizedText, #[prop(optional)] with_original: bool) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let lang = i18n.lang.get();
@@ -304,7 +301,10 @@ pub fn Checklist(
 /// A list the regulation only refers to: which paragraph of which standard, approved by which
 /// order (number and date), as the seed cites it.
 #[component]
-pub fn CrossReference(standard: StandardReference, #[prop(optional)] several_files: bool) -> impl IntoView {
+pub fn CrossReference(
+    standard: StandardReference,
+    #[prop(optional)] several_files: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let (paragraph, number, date) = (
         standard.paragraph.clone(),
@@ -336,7 +336,11 @@ pub fn Grounds(grounds: Vec<Ground>) -> impl IntoView {
             .into_iter()
             .map(|ground| {
                 let key = format!("ground-{}", code(&ground.kind));
-                let class = if ground.kind == GroundKind::Suspension { "ground ground--suspension" } else { "ground" };
+                let class = if ground.kind == GroundKind::Suspension {
+                    "ground ground--suspension"
+                } else {
+                    "ground"
+                };
                 view! {
                     <li class=class>
                         <strong>{move || i18n.t(&key)} ":"</strong> " "

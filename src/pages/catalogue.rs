@@ -3,18 +3,15 @@
 //! only take applications at an office.
 
 use crate::components::page::PageHeading;
-use crate::i18n::{use_i18n, I18n};
 use crate::components::regulation::{CatalogueText, Checklist};
+use crate::i18n::{use_i18n, I18n};
 use crate::nav::Redirect;
 use crate::pages::paths;
 use crate::state::use_wizard;
 use egov_domain::catalogue::{ResultKind, ServiceDomain, ServiceView};
-use egov_domain::deadline::DurationUnit;
 use egov_domain::documents::{card_channel, checklist};
 use egov_domain::eligibility::EligibilityRule;
-use egov_domain::schedule::{service_duration, ServiceDuration};
 use egov_domain::Catalogue;
-use fluent_bundle::FluentValue;
 use leptos::prelude::*;
 
 const DOMAINS: [(ServiceDomain, &str); 3] = [
@@ -39,37 +36,10 @@ fn matches(service: &ServiceView, query: &str) -> bool {
         .all(|word| haystack.contains(word))
 }
 
-/// The service's total duration in words, from the one schedule computation: the stated total,
-/// or the sum of the steps of the procedure an application follows.
+/// The service's total duration in words (`egov_domain::l10n::duration_text`, which the
+/// server's visit sheet uses too), in the current language.
 pub fn deadline_text(i18n: I18n, service: &ServiceView) -> Option<String> {
-    let count = |value: u32| [("count", FluentValue::from(value))];
-    match service_duration(service) {
-        ServiceDuration::Stated(max) => {
-            let key = match max.unit {
-                DurationUnit::Minutes => "status-max-minutes",
-                DurationUnit::Hours => "status-max-hours",
-                DurationUnit::WorkingDays => "status-max-working-days",
-                DurationUnit::CalendarDays => "status-max-calendar-days",
-            };
-            Some(format!(
-                "{} ({})",
-                i18n.t_with(key, &count(max.value)),
-                i18n.t("deadline-stated")
-            ))
-        }
-        ServiceDuration::Summed(sum) => {
-            let mut parts = Vec::new();
-            if sum.working_days > 0 {
-                parts.push(i18n.t_with("duration-working-days", &count(sum.working_days)));
-            }
-            if sum.minutes > 0 {
-                parts.push(i18n.t_with("duration-minutes", &count(sum.minutes)));
-            }
-            (!parts.is_empty())
-                .then(|| format!("{} ({})", parts.join(" + "), i18n.t("deadline-summed")))
-        }
-        ServiceDuration::NotSet => None,
-    }
+    egov_domain::l10n::duration_text(i18n.lang.get(), service)
 }
 
 #[component]
@@ -99,7 +69,12 @@ fn ServiceCard(service: ServiceView) -> impl IntoView {
     // The same list the documents step and the service page show (before anyone is asked, every
     // document with its condition).
     let documents: Vec<_> = card_channel(&service)
-        .map(|channel| checklist(&service, channel, None).into_iter().cloned().collect())
+        .map(|channel| {
+            checklist(&service, channel, None)
+                .into_iter()
+                .cloned()
+                .collect()
+        })
         .unwrap_or_default();
     let page_href = paths::service_info(&id);
     let channels: Vec<_> = service

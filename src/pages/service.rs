@@ -76,7 +76,11 @@ pub fn LinkProblem(
 }
 
 /// The service in the region, or the page that says why not.
-pub fn resolve_link(service_id: &str, region: LinkRegion, here: &str) -> Result<ServiceView, AnyView> {
+pub fn resolve_link(
+    service_id: &str,
+    region: LinkRegion,
+    here: &str,
+) -> Result<ServiceView, AnyView> {
     let region = match region {
         LinkRegion::Known(region) => region,
         LinkRegion::Ask => {
@@ -191,7 +195,7 @@ fn ServiceDetails(service: ServiceView) -> impl IntoView {
                         <input class="radios__input" type="radio" name="who-category" id=input_id.clone() value=value.clone()
                             prop:checked=move || category.get() == c
                             on:change=move |_| category.set(c) />
-                        <label class="label radios__label" for=input_id>{move || i18n.t(&label_key)}</label>
+                        <label class="radios__label" for=input_id>{move || i18n.t(&label_key)}</label>
                     </div>
                 }
             })
@@ -210,7 +214,7 @@ fn ServiceDetails(service: ServiceView) -> impl IntoView {
                                 let on = ev.target().checked();
                                 facts.update(|f| { if on { f.insert(fact); } else { f.remove(&fact); } });
                             } />
-                        <label class="label checkboxes__label" for=input_id>{move || i18n.t(&label_key)}</label>
+                        <label class="checkboxes__label" for=input_id>{move || i18n.t(&label_key)}</label>
                     </div>
                 }
             })
@@ -254,14 +258,18 @@ fn ServiceDetails(service: ServiceView) -> impl IntoView {
                 lists
                     .into_iter()
                     .next()
-                    .map(|(_, _, items)| view! { <Checklist items id="bring-list" boxes=true /> }.into_any())
+                    .map(|(_, _, items)| {
+                        view! { <Checklist items id="bring-list" boxes=true /> }.into_any()
+                    })
                     .unwrap_or_else(|| ().into_any())
             } else {
                 lists
                     .into_iter()
-                    .map(|(name, kind, items)| view! {
-                        <h3 class="heading-s"><CatalogueText text=name /></h3>
-                        <Checklist items id=format!("bring-list-{kind}") boxes=true />
+                    .map(|(name, kind, items)| {
+                        view! {
+                            <h3 class="heading-s"><CatalogueText text=name /></h3>
+                            <Checklist items id=format!("bring-list-{kind}") boxes=true />
+                        }
                     })
                     .collect_view()
                     .into_any()
@@ -280,14 +288,7 @@ fn ServiceDetails(service: ServiceView) -> impl IntoView {
         service.id.as_str()
     );
     let region = service.region.as_str().to_owned();
-    let facts_value = move || {
-        facts
-            .read()
-            .iter()
-            .map(code)
-            .collect::<Vec<_>>()
-            .join(",")
-    };
+    let facts_value = move || facts.read().iter().map(code).collect::<Vec<_>>().join(",");
     view! {
         <div class="service-page">
             <a class="back-link print-hide" href=paths::SERVICES>{move || i18n.t("back")}</a>

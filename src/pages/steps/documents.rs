@@ -5,13 +5,13 @@
 use crate::api::ApiClient;
 use crate::components::error_summary::{message_for, FieldMessage};
 use crate::components::page::PageHeading;
+use crate::components::regulation::CrossReference;
 use crate::flow::{self, Step};
 use crate::i18n::use_i18n;
 use crate::pages::apply::StepShell;
 use crate::state::use_wizard;
 use crate::upload::{self, Upload};
 use egov_domain::catalogue::ServiceView;
-use crate::components::regulation::CrossReference;
 use egov_domain::documents::{DocumentId, DocumentNeed, StandardReference};
 use egov_domain::AttachedDocument;
 use fluent_bundle::FluentValue;
@@ -154,7 +154,7 @@ fn DocumentUpload(
         }
     });
     view! {
-        <div class="form-group document" class:form-group--error=move || error.read().is_some() id=format!("{input_id}-group")>
+        <div class="form-group document" class:form-group--error=move || error.read().is_some() id=format!("{input_id}-group") data-document=document.as_str().to_owned()>
             <h2 class="heading-s" id=format!("{input_id}-name")>
                 {move || name.get(i18n.lang.get()).to_owned()}
                 {conditional.then(|| view! { " " <span class="tag tag--grey">{move || i18n.t("document-conditional")}</span> })}
