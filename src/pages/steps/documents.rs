@@ -152,7 +152,7 @@ fn DocumentUpload(
     // Each change of what the row shows moves the focus to the row's control, so a keyboard
     // user is never left on a button that has gone (not when the page opens: the heading has it).
     Effect::new(move |opened: Option<()>| {
-        let control = match (!attached.read().is_empty() && !several, &*transfer.read()) {
+        let control = match (!attached.read().is_empty(), &*transfer.read()) {
             (_, Transfer::ConfirmRemove(_)) => "-remove-yes",
             (_, Transfer::Sending) => "-cancel",
             (true, _) => "-remove",
