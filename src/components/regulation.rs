@@ -173,7 +173,6 @@ pub fn Places(service: ServiceView) -> impl IntoView {
     let provider = service.provider.clone();
     service
         .offline_channels()
-        .cloned()
         .map(|channel| {
             let kind = code(&channel.kind);
             let condition = channel.availability.map(|c: ChannelCondition| {
