@@ -117,36 +117,6 @@ pub fn format_date_string(lang: Lang, iso: &str) -> String {
         .unwrap_or_else(|_| iso.to_owned())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use time::macros::{date, datetime};
-
-    #[test]
-    fn dates_in_words_per_locale() {
-        let d = date!(1979 - 10 - 28);
-        assert_eq!(format_date(Lang::Ru, d), "28 октября 1979 г.");
-        assert_eq!(format_date(Lang::En, d), "28 October 1979");
-        assert!(format_date(Lang::Kk, d).ends_with("1979 ж."));
-        assert_eq!(format_date_string(Lang::En, "not a date"), "not a date");
-        // 09:05 UTC is 14:05 in Almaty.
-        assert_eq!(
-            format_moment(Lang::En, datetime!(1979-10-28 09:05 UTC)),
-            "28 October 1979, 14:05"
-        );
-    }
-
-    #[test]
-    fn messages_come_from_the_locale_files() {
-        assert_eq!(
-            translate(Lang::Ru, "resultdoc-kind-referral", None),
-            "Направление"
-        );
-        assert_eq!(translate(Lang::Kk, "no-such-key", None), "no-such-key");
-        assert!(has_key("resultdoc-number"));
-    }
-}
-
 /// A service's total duration in words, from the one schedule computation: the stated total,
 /// or the sum of the steps of the procedure an application follows, each labelled as such.
 pub fn duration_text(lang: Lang, service: &crate::catalogue::ServiceView) -> Option<String> {
@@ -198,4 +168,34 @@ pub fn translate_with(lang: Lang, key: &str, args: &[(&str, String)]) -> String 
         fluent.set(*name, value.clone());
     }
     translate(lang, key, Some(&fluent))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn dates_in_words_per_locale() {
+        let d = date!(1979 - 10 - 28);
+        assert_eq!(format_date(Lang::Ru, d), "28 октября 1979 г.");
+        assert_eq!(format_date(Lang::En, d), "28 October 1979");
+        assert!(format_date(Lang::Kk, d).ends_with("1979 ж."));
+        assert_eq!(format_date_string(Lang::En, "not a date"), "not a date");
+        // 09:05 UTC is 14:05 in Almaty.
+        assert_eq!(
+            format_moment(Lang::En, datetime!(1979-10-28 09:05 UTC)),
+            "28 October 1979, 14:05"
+        );
+    }
+
+    #[test]
+    fn messages_come_from_the_locale_files() {
+        assert_eq!(
+            translate(Lang::Ru, "resultdoc-kind-referral", None),
+            "Направление"
+        );
+        assert_eq!(translate(Lang::Kk, "no-such-key", None), "no-such-key");
+        assert!(has_key("resultdoc-number"));
+    }
 }
