@@ -26,16 +26,9 @@ use crate::api::ApiClient;
 use crate::components::header::Header;
 use crate::i18n::I18n;
 use crate::pages::{
-    apply::ApplyPage,
-    catalogue::{CataloguePage, ServiceInfoPage},
-    confirmation::ConfirmationPage,
-    language::LanguagePage,
-    my_applications::MyApplicationsPage,
-    not_found::NotFoundPage,
-    paths,
-    region::RegionPage,
-    sign::SignerHandle,
-    status::StatusPage,
+    apply::ApplyPage, catalogue::CataloguePage, confirmation::ConfirmationPage,
+    language::LanguagePage, my_applications::MyApplicationsPage, not_found::NotFoundPage, paths,
+    region::RegionPage, service::ServicePage, sign::SignerHandle, status::StatusPage,
 };
 use crate::signer::{Signer, SignerConfig};
 use crate::state::{StorageMode, Wizard};
@@ -213,7 +206,7 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
                         <Route path=path!("/language") view=LanguagePage />
                         <Route path=path!("/region") view=RegionPage />
                         <Route path=path!("/services") view=CataloguePage />
-                        <Route path=path!("/services/:service") view=ServiceInfoPage />
+                        <Route path=path!("/services/:service") view=ServicePage />
                         <Route path=path!("/apply/:service/:step") view=ApplyPage />
                         <Route path=path!("/confirmation/:reference") view=ConfirmationPage />
                         <Route path=path!("/applications") view=MyApplicationsPage />

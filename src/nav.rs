@@ -4,14 +4,9 @@
 //! follow another widget on the same page.
 
 use crate::pages::{
-    apply::ApplyPage,
-    catalogue::{CataloguePage, ServiceInfoPage},
-    confirmation::ConfirmationPage,
-    language::LanguagePage,
-    my_applications::MyApplicationsPage,
-    not_found::NotFoundPage,
-    region::RegionPage,
-    status::StatusPage,
+    apply::ApplyPage, catalogue::CataloguePage, confirmation::ConfirmationPage,
+    language::LanguagePage, my_applications::MyApplicationsPage, not_found::NotFoundPage,
+    region::RegionPage, service::ServicePage, status::StatusPage,
 };
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
@@ -164,7 +159,7 @@ fn page_view(page: Page, home: impl Fn() -> AnyView) -> AnyView {
         Page::Language => view! { <LanguagePage /> }.into_any(),
         Page::Region => view! { <RegionPage /> }.into_any(),
         Page::Services => view! { <CataloguePage /> }.into_any(),
-        Page::ServiceInfo => view! { <ServiceInfoPage /> }.into_any(),
+        Page::ServiceInfo => view! { <ServicePage /> }.into_any(),
         Page::Apply => view! { <ApplyPage /> }.into_any(),
         Page::Confirmation => view! { <ConfirmationPage /> }.into_any(),
         Page::Applications => view! { <MyApplicationsPage /> }.into_any(),

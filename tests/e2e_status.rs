@@ -286,7 +286,8 @@ async fn a_refusal_shows_its_grounds_and_my_applications_finds_it_after_sign_in(
         .unwrap();
     assert_eq!(announced, serde_json::json!("Refused"));
     assert_eq!(text(&c, "#refusal-grounds").await, grounds);
-    assert_eq!(count(&c, "#refusal-next > li").await, 3);
+    // No seed gives an appeal procedure or period, so the page states none (issue 18).
+    assert_eq!(count(&c, "#refusal-next > li").await, 1);
     assert_eq!(count(&c, "#result-document").await, 0);
 
     // A second application, so the list has an order to check.

@@ -51,8 +51,6 @@ refusal-by = Decision of:
 refusal-grounds-label = The grounds for the refusal, as the provider states them:
 refusal-next-heading = What you can do
 refusal-next-fix = Put right what the grounds name and apply again.
-refusal-next-complain = Complain about the decision to the head of the provider, or to the authorised body for assessing the quality of public services, within 3 months.
-refusal-next-court = If you disagree with the decision on your complaint, go to court.
 refusal-apply-again = Apply again
 
 my-applications-heading = My applications

@@ -3,3 +3,4 @@ pub mod error_summary;
 pub mod fields;
 pub mod header;
 pub mod page;
+pub mod regulation;

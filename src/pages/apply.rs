@@ -7,10 +7,10 @@ use crate::i18n::use_i18n;
 use crate::nav::Redirect;
 use crate::nav::{use_navigate, use_params_map, use_query_map};
 use crate::pages::paths;
+use crate::pages::service::{link_region, resolve_link};
 use crate::pages::steps;
 use crate::state::use_wizard;
 use egov_domain::catalogue::ServiceView;
-use egov_domain::{Catalogue, ServiceId};
 use leptos::prelude::*;
 
 #[component]
@@ -21,14 +21,15 @@ pub fn ApplyPage() -> impl IntoView {
     move || {
         let service_id = params.read().get("service").unwrap_or_default();
         let slug = params.read().get("step").unwrap_or_default();
-        let Some(region) = wizard.region.get_untracked() else {
-            return view! { <Redirect path=paths::REGION /> }.into_any();
+        // A deep link (`?region=`) works from a fresh profile: the region comes from the link,
+        // or is asked and the person comes back to this step.
+        let region = link_region(query.read_untracked().get("region"));
+        let here = format!("/apply/{service_id}/{slug}");
+        let service = match resolve_link(&service_id, region, &here) {
+            Ok(service) => service,
+            Err(problem) => return problem,
         };
-        let Some(service) =
-            Catalogue::shared().service_in_region(&ServiceId::new(service_id.clone()), &region)
-        else {
-            return view! { <Redirect path=paths::SERVICES /> }.into_any();
-        };
+        let region = service.region.clone();
         if !service.online {
             return view! { <Redirect path=paths::service_info(&service_id) /> }.into_any();
         }

@@ -3,18 +3,15 @@
 //! only take applications at an office.
 
 use crate::components::page::PageHeading;
+use crate::components::regulation::{CatalogueText, Checklist};
 use crate::i18n::{use_i18n, I18n};
-use crate::nav::use_params_map;
 use crate::nav::Redirect;
 use crate::pages::paths;
 use crate::state::use_wizard;
 use egov_domain::catalogue::{ResultKind, ServiceDomain, ServiceView};
-use egov_domain::deadline::DurationUnit;
-use egov_domain::eligibility::{office_visits, EligibilityRule};
-use egov_domain::profile::ApplicantCategory;
-use egov_domain::schedule::{service_duration, ServiceDuration};
-use egov_domain::{ApplicantProfile, Catalogue, ServiceId};
-use fluent_bundle::FluentValue;
+use egov_domain::documents::{card_channel, checklist};
+use egov_domain::eligibility::EligibilityRule;
+use egov_domain::Catalogue;
 use leptos::prelude::*;
 
 const DOMAINS: [(ServiceDomain, &str); 3] = [
@@ -39,37 +36,10 @@ fn matches(service: &ServiceView, query: &str) -> bool {
         .all(|word| haystack.contains(word))
 }
 
-/// The service's total duration in words, from the one schedule computation: the stated total,
-/// or the sum of the steps of the procedure an application follows.
+/// The service's total duration in words (`egov_domain::l10n::duration_text`, which the
+/// server's visit sheet uses too), in the current language.
 pub fn deadline_text(i18n: I18n, service: &ServiceView) -> Option<String> {
-    let count = |value: u32| [("count", FluentValue::from(value))];
-    match service_duration(service) {
-        ServiceDuration::Stated(max) => {
-            let key = match max.unit {
-                DurationUnit::Minutes => "status-max-minutes",
-                DurationUnit::Hours => "status-max-hours",
-                DurationUnit::WorkingDays => "status-max-working-days",
-                DurationUnit::CalendarDays => "status-max-calendar-days",
-            };
-            Some(format!(
-                "{} ({})",
-                i18n.t_with(key, &count(max.value)),
-                i18n.t("deadline-stated")
-            ))
-        }
-        ServiceDuration::Summed(sum) => {
-            let mut parts = Vec::new();
-            if sum.working_days > 0 {
-                parts.push(i18n.t_with("duration-working-days", &count(sum.working_days)));
-            }
-            if sum.minutes > 0 {
-                parts.push(i18n.t_with("duration-minutes", &count(sum.minutes)));
-            }
-            (!parts.is_empty())
-                .then(|| format!("{} ({})", parts.join(" + "), i18n.t("deadline-summed")))
-        }
-        ServiceDuration::NotSet => None,
-    }
+    egov_domain::l10n::duration_text(i18n.lang.get(), service)
 }
 
 #[component]
@@ -96,7 +66,17 @@ fn ServiceCard(service: ServiceView) -> impl IntoView {
             _ => None,
         })
         .collect();
-    let documents: Vec<_> = service.documents.iter().map(|d| d.name.clone()).collect();
+    // The same list the documents step and the service page show (before anyone is asked, every
+    // document with its condition).
+    let documents: Vec<_> = card_channel(&service)
+        .map(|channel| {
+            checklist(&service, channel, None)
+                .into_iter()
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let page_href = paths::service_info(&id);
     let channels: Vec<_> = service
         .channels
         .iter()
@@ -111,7 +91,7 @@ fn ServiceCard(service: ServiceView) -> impl IntoView {
     };
     view! {
         <section class="service-card" aria-labelledby=heading_id.clone() id=format!("card-{id}")>
-            <h3 class="service-card__title" id=heading_id.clone()>{move || name.get(lang()).to_owned()}</h3>
+            <h3 class="service-card__title" id=heading_id.clone()><CatalogueText text=name.clone() /></h3>
             <details class="details">
                 <summary class="details__summary">{move || i18n.t("service-details")}</summary>
                 <div class="details__text">
@@ -126,7 +106,7 @@ fn ServiceCard(service: ServiceView) -> impl IntoView {
                         }}
                     </ul>
                     <h4>{move || i18n.t("service-documents")}</h4>
-                    <ul>{documents.into_iter().map(|d| view! { <li>{move || d.get(lang()).to_owned()}</li> }).collect_view()}</ul>
+                    <Checklist items=documents id=format!("card-documents-{id}") />
                     <h4>{move || i18n.t("service-deadline")}</h4>
                     <p>{move || deadline_text(i18n, &deadline_service).unwrap_or_else(|| i18n.t("deadline-not-given"))}</p>
                     <h4>{move || i18n.t("service-channels")}</h4>
@@ -138,6 +118,7 @@ fn ServiceCard(service: ServiceView) -> impl IntoView {
                             </li>
                         }).collect_view()}
                     </ul>
+                    <p class="body"><a href=page_href id=format!("page-{id}")>{move || i18n.t("service-page-link")}</a></p>
                 </div>
             </details>
             <a class=if online { "button button--secondary" } else { "link" } href=apply_href id=format!("apply-{id}")>
@@ -215,54 +196,4 @@ fn services_any(region: &egov_domain::RegionId, query: &str) -> bool {
     Catalogue::shared()
         .for_region(region)
         .any(|s| matches(&s, query))
-}
-
-/// A service that takes applications only at an office: where to go and what to bring.
-#[component]
-pub fn ServiceInfoPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let wizard = use_wizard();
-    let params = use_params_map();
-    let Some(region) = wizard.region.get_untracked() else {
-        return view! { <Redirect path=paths::REGION /> }.into_any();
-    };
-    let id = ServiceId::new(params.read_untracked().get("service").unwrap_or_default());
-    let Some(service) = Catalogue::shared().service_in_region(&id, &region) else {
-        return view! { <Redirect path=paths::SERVICES /> }.into_any();
-    };
-    let lang = move || i18n.lang.get();
-    let name = service.name.clone();
-    // As `PageHeading` does: the title names the page, the heading takes the focus.
-    let title = name.clone();
-    Effect::new(move |_| {
-        crate::dom::set_title(&format!("{} – {}", title.get(lang()), i18n.t("app-title")))
-    });
-    crate::dom::focus_later(crate::components::page::HEADING_ID);
-    let visits = office_visits(&service, &ApplicantProfile::new(ApplicantCategory::Citizen));
-    view! {
-        <a class="back-link" href=paths::SERVICES>{move || i18n.t("back")}</a>
-        <h1 class="heading" id="page-heading" tabindex="-1">{move || name.get(lang()).to_owned()}</h1>
-        <div class="inset" id="office-only">{move || i18n.t("office-only-intro")}</div>
-        {visits
-            .into_iter()
-            .map(|visit| {
-                let channel = visit.name.clone();
-                let provider = visit.provider.clone();
-                // The address is quoted in the seed's own language.
-                let address = visit.contact.as_ref().map(|c| (c.address.lang.tag(), c.address.text.clone()));
-                let phone = visit.contact.as_ref().and_then(|c| c.phone.clone());
-                view! {
-                    <h2 class="heading-m">{move || channel.get(lang()).to_owned()}</h2>
-                    <p class="body">{move || provider.get(lang()).to_owned()}</p>
-                    {address.map(|(tag, text)| view! { <p class="body" lang=tag>{text}</p> })}
-                    {phone.map(|p| view! { <p class="body">{p}</p> })}
-                    <h3>{move || i18n.t("office-bring")}</h3>
-                    <ul>
-                        {visit.documents.into_iter().map(|d| view! { <li>{move || d.name.get(lang()).to_owned()}</li> }).collect_view()}
-                    </ul>
-                }
-            })
-            .collect_view()}
-    }
-    .into_any()
 }

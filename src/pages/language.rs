@@ -4,7 +4,7 @@ use crate::components::error_summary::{ErrorSummary, FieldMessage};
 use crate::components::fields::{RadioOption, Radios};
 use crate::components::page::PageHeading;
 use crate::i18n::use_i18n;
-use crate::nav::use_navigate;
+use crate::nav::{use_navigate, use_query_map};
 use crate::pages::paths;
 use crate::state::use_wizard;
 use egov_domain::Lang;
@@ -16,6 +16,7 @@ pub fn LanguagePage() -> impl IntoView {
     let i18n = use_i18n();
     let wizard = use_wizard();
     let navigate = use_navigate();
+    let next = paths::safe_next(use_query_map().read_untracked().get("next"));
     let errors = RwSignal::new(Vec::<FieldMessage>::new());
     let chosen = RwSignal::new(crate::state::Wizard::saved_lang(wizard.storage));
     let options = Lang::ALL
@@ -33,11 +34,14 @@ pub fn LanguagePage() -> impl IntoView {
         match chosen.get_untracked() {
             Some(lang) => {
                 wizard.save_lang(lang);
-                navigate.go(if wizard.region.get_untracked().is_some() {
-                    paths::SERVICES
-                } else {
-                    paths::REGION
-                });
+                // A deep link that brought the person here goes on where it pointed.
+                let target = match (&next, wizard.region.get_untracked()) {
+                    (Some(next), Some(_)) => next.clone(),
+                    (Some(next), None) => paths::region_then(next),
+                    (None, Some(_)) => paths::SERVICES.to_owned(),
+                    (None, None) => paths::REGION.to_owned(),
+                };
+                navigate.go(&target);
             }
             None => {
                 errors.set(vec![FieldMessage::new("language", "language-required")]);

@@ -4,7 +4,7 @@ use crate::components::error_summary::{message_for, ErrorSummary, FieldMessage, 
 use crate::components::fields::{RadioOption, Radios};
 use crate::components::page::PageHeading;
 use crate::i18n::use_i18n;
-use crate::nav::use_navigate;
+use crate::nav::{use_navigate, use_query_map};
 use crate::pages::paths;
 use crate::state::use_wizard;
 use egov_domain::{Catalogue, RegionId};
@@ -16,6 +16,11 @@ pub fn RegionPage() -> impl IntoView {
     let i18n = use_i18n();
     let wizard = use_wizard();
     let navigate = use_navigate();
+    let next = paths::safe_next(use_query_map().read_untracked().get("next"));
+    let back = match &next {
+        Some(next) => paths::language_then(next),
+        None => paths::LANGUAGE.to_owned(),
+    };
     let errors = RwSignal::new(Vec::<FieldMessage>::new());
     let chosen = RwSignal::new(wizard.region.get_untracked().map(|r| r.as_str().to_owned()));
     let options = Catalogue::shared()
@@ -35,7 +40,7 @@ pub fn RegionPage() -> impl IntoView {
         match chosen.get_untracked() {
             Some(region) => {
                 wizard.set_region(RegionId::new(region));
-                navigate.go(paths::SERVICES);
+                navigate.go(next.as_deref().unwrap_or(paths::SERVICES));
             }
             None => {
                 errors.set(vec![FieldMessage::new("region", "region-required")]);
@@ -45,7 +50,7 @@ pub fn RegionPage() -> impl IntoView {
     };
     let has_errors = Signal::derive(move || !errors.read().is_empty());
     view! {
-        <a class="back-link" href=paths::LANGUAGE>{move || i18n.t("back")}</a>
+        <a class="back-link" href=back>{move || i18n.t("back")}</a>
         <ErrorSummary errors=errors.into() />
         <form novalidate on:submit=on_submit>
             <fieldset class="fieldset" aria-describedby="region-hint region-error">

@@ -102,8 +102,6 @@ pub fn RefusalNotice(grounds: String, provider: Option<LocalizedText>) -> impl I
             <h3 class="heading-s">{move || i18n.t("refusal-next-heading")}</h3>
             <ul class="list list--bullet" id="refusal-next">
                 <li>{move || i18n.t("refusal-next-fix")}</li>
-                <li>{move || i18n.t("refusal-next-complain")}</li>
-                <li>{move || i18n.t("refusal-next-court")}</li>
             </ul>
             <p class="body">
                 <a href="/services">{move || i18n.t("refusal-apply-again")}</a>

@@ -7,6 +7,7 @@
 mod integrity;
 mod view;
 
+pub use crate::provenance::SeedRef;
 pub use integrity::{IntegrityIssue, IntegrityProblem};
 pub use view::{ChannelView, ServiceView, StepView};
 
@@ -16,7 +17,7 @@ use crate::ids::string_id;
 use crate::locale::LocalizedText;
 use crate::procedure::{Actor, ActorId, Channel, StepAction, StepActionId};
 use crate::profile::ApplicantCategoryInfo;
-use crate::provenance::{Seed, SeedQuote, Source};
+use crate::provenance::{Seed, SeedQuote, SeedRef as Cite, Source};
 use crate::region::{Region, RegionId};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -80,6 +81,33 @@ pub struct ServiceVariant {
     pub documents: Vec<DocumentRequirement>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub eligibility: Vec<EligibilityRule>,
+    /// What the regulation says about refusing or suspending the service, quoted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grounds: Vec<Ground>,
+}
+
+/// What a ground quoted from the regulation is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum GroundKind {
+    /// A ground on which the service is refused.
+    Refusal,
+    /// A ground on which the office does not accept the application at all.
+    AcceptanceRefusal,
+    /// What the regulation says about suspending the service.
+    Suspension,
+    /// The regulation refers to the grounds of a paragraph of the standard without quoting them.
+    RefusalByCrossReference,
+}
+
+/// A ground for refusing (or a statement on suspending) the service, in the regulation's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Ground {
+    pub kind: GroundKind,
+    pub wording: SeedQuote,
+    pub at: Cite,
 }
 
 impl ServiceVariant {
@@ -98,6 +126,9 @@ impl ServiceVariant {
 pub struct Provider {
     pub name: LocalizedText,
     pub source: Source,
+    /// The paragraph that names the provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Cite>,
 }
 
 /// Whether a result grants what was asked, refuses it, or may do either.

@@ -5,7 +5,7 @@ use crate::ids::string_id;
 use crate::locale::LocalizedText;
 use crate::procedure::ChannelKind;
 use crate::profile::{ApplicantCategory, ApplicantFact, ApplicantProfile};
-use crate::provenance::{SeedFile, Source};
+use crate::provenance::{SeedFile, SeedQuote, SeedRef, Source};
 use serde::{Deserialize, Serialize};
 
 string_id!(
@@ -19,6 +19,26 @@ pub struct Document {
     pub id: DocumentId,
     pub name: LocalizedText,
     pub sources: Vec<SeedFile>,
+    /// The "document" is a regulation's reference to the list of another act (e.g. "the
+    /// documents of paragraph 9 of the standard"): every requirement of it must name that act.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub is_cross_reference: bool,
+}
+
+/// The act a regulation refers to for a list it does not reproduce, as the seed cites it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StandardReference {
+    /// The paragraph of the standard that holds the list, e.g. `9`.
+    pub paragraph: String,
+    /// The standard's title, e.g. «Регистрация лиц, ищущих работу, в качестве безработного».
+    pub title: SeedQuote,
+    /// The order that approved it, in the seed's words (who, date, number, registration).
+    pub approved_by: SeedQuote,
+    /// The order's number, e.g. `279`.
+    pub number: String,
+    /// The order's date, `YYYY-MM-DD`.
+    pub date: String,
 }
 
 /// Whether a document is always needed or only when a fact about the applicant holds.
@@ -43,6 +63,12 @@ pub struct DocumentRequirement {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<ChannelKind>,
     pub source: Source,
+    /// The paragraph of the seed that asks for the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<SeedRef>,
+    /// For a cross-reference: the act whose list it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cross_reference: Option<StandardReference>,
 }
 
 impl DocumentRequirement {
@@ -110,30 +136,60 @@ pub fn documents_to_bring<'a>(
         .filter(move |d| d.requirement.is_needed_by(applicant, channel))
 }
 
-/// The documents an applicant attaches when applying online: what the online channel asks of
-/// them, less what the signed application itself is (the request and the ЭЦП certificate).
+/// The one list of documents for a channel, which the catalogue card, the online documents step,
+/// the office page and the visit sheet all show, so they cannot disagree.
+///
+/// With an applicant: exactly what that person brings to (or attaches in) the channel, each
+/// conditional document only when its condition holds. Without one (the card, before anyone is
+/// asked): every document the channel may ask for, with its condition or categories to show.
+/// On the portal, what the signed application itself is (the request and the ЭЦП certificate)
+/// is nobody's to attach and is left out. A document listed twice (e.g. for two categories)
+/// appears once.
+pub fn checklist<'a>(
+    service: &'a ServiceView,
+    channel: ChannelKind,
+    applicant: Option<&ApplicantProfile>,
+) -> Vec<&'a DocumentRequirementView> {
+    let mut list: Vec<&DocumentRequirementView> = Vec::new();
+    for document in &service.documents {
+        let requirement = &document.requirement;
+        let wanted = match applicant {
+            Some(applicant) => requirement.is_needed_by(applicant, channel),
+            None => requirement.applies_to_channel(channel),
+        };
+        let made_by_signing = channel == ChannelKind::EgovPortal
+            && requirement.document.is_satisfied_by_signed_application();
+        if wanted
+            && !made_by_signing
+            && !list
+                .iter()
+                .any(|listed| listed.requirement.document == requirement.document)
+        {
+            list.push(document);
+        }
+    }
+    list
+}
+
+/// The channel whose documents the catalogue card lists: the online one where there is one
+/// (that is what "Apply" leads to), otherwise the first office.
+pub fn card_channel(service: &ServiceView) -> Option<ChannelKind> {
+    service
+        .online_channels()
+        .chain(service.offline_channels())
+        .next()
+        .map(|c| c.kind)
+}
+
+/// The documents an applicant attaches when applying online: [`checklist`] for the portal.
 /// The wizard's documents step asks for exactly these, and the server refuses a submission
 /// without them.
 pub fn attachments_online<'a>(
     service: &'a ServiceView,
     applicant: &ApplicantProfile,
 ) -> Vec<&'a DocumentRequirementView> {
-    let Some(channel) = service.online_channels().next() else {
-        return Vec::new();
-    };
-    let mut needed: Vec<&DocumentRequirementView> = Vec::new();
-    let to_bring = service
-        .documents
-        .iter()
-        .filter(|d| d.requirement.is_needed_by(applicant, channel.kind));
-    for document in to_bring {
-        let id = &document.requirement.document;
-        // A document listed twice (e.g. for two categories) is attached once.
-        if !id.is_satisfied_by_signed_application()
-            && !needed.iter().any(|n| &n.requirement.document == id)
-        {
-            needed.push(document);
-        }
+    match service.online_channels().next() {
+        Some(channel) => checklist(service, channel.kind, Some(applicant)),
+        None => Vec::new(),
     }
-    needed
 }

@@ -4,7 +4,7 @@
 //! are machine codes only: the UI owns the wording in each language.
 
 use crate::catalogue::{ResultId, ResultKind, ServiceView};
-use crate::documents::{documents_to_bring, DocumentRequirementView};
+use crate::documents::{checklist, DocumentRequirementView};
 use crate::locale::LocalizedText;
 use crate::procedure::{ChannelCondition, ChannelKind, OfficeContact};
 use crate::profile::{ApplicantCategory, ApplicantFact, ApplicantProfile};
@@ -180,7 +180,8 @@ pub fn office_visits(service: &ServiceView, applicant: &ApplicantProfile) -> Vec
             provider: service.provider.name.clone(),
             availability: channel.availability,
             contact: channel.contact.clone(),
-            documents: documents_to_bring(service, applicant, channel.kind)
+            documents: checklist(service, channel.kind, Some(applicant))
+                .into_iter()
                 .cloned()
                 .collect(),
         })
@@ -192,7 +193,8 @@ pub fn application_route(service: &ServiceView, applicant: &ApplicantProfile) ->
     match service.online_channels().next() {
         Some(online) => ApplicationRoute::Online {
             channel: online.kind,
-            documents: documents_to_bring(service, applicant, online.kind)
+            documents: checklist(service, online.kind, Some(applicant))
+                .into_iter()
                 .cloned()
                 .collect(),
             offices,

@@ -24,7 +24,8 @@ locale_files!(
     "steps.ftl",
     "signer.ftl",
     "status.ftl",
-    "kiosk.ftl"
+    "kiosk.ftl",
+    "service.ftl"
 );
 
 /// The locale files of `lang`, as (file name, contents).
@@ -114,6 +115,59 @@ pub fn format_date_string(lang: Lang, iso: &str) -> String {
     Date::parse(iso, &format)
         .map(|d| format_date(lang, d))
         .unwrap_or_else(|_| iso.to_owned())
+}
+
+/// A service's total duration in words, from the one schedule computation: the stated total,
+/// or the sum of the steps of the procedure an application follows, each labelled as such.
+pub fn duration_text(lang: Lang, service: &crate::catalogue::ServiceView) -> Option<String> {
+    use crate::deadline::DurationUnit;
+    use crate::schedule::{service_duration, ServiceDuration};
+    let count = |key: &str, value: u32| {
+        let mut args = FluentArgs::new();
+        args.set("count", value);
+        translate(lang, key, Some(&args))
+    };
+    match service_duration(service) {
+        ServiceDuration::Stated(max) => {
+            let key = match max.unit {
+                DurationUnit::Minutes => "status-max-minutes",
+                DurationUnit::Hours => "status-max-hours",
+                DurationUnit::WorkingDays => "status-max-working-days",
+                DurationUnit::CalendarDays => "status-max-calendar-days",
+            };
+            Some(format!(
+                "{} ({})",
+                count(key, max.value),
+                translate(lang, "deadline-stated", None)
+            ))
+        }
+        ServiceDuration::Summed(sum) => {
+            let mut parts = Vec::new();
+            if sum.working_days > 0 {
+                parts.push(count("duration-working-days", sum.working_days));
+            }
+            if sum.minutes > 0 {
+                parts.push(count("duration-minutes", sum.minutes));
+            }
+            (!parts.is_empty()).then(|| {
+                format!(
+                    "{} ({})",
+                    parts.join(" + "),
+                    translate(lang, "deadline-summed", None)
+                )
+            })
+        }
+        ServiceDuration::NotSet => None,
+    }
+}
+
+/// [`translate`] with string arguments, for callers without Fluent of their own (the server).
+pub fn translate_with(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args {
+        fluent.set(*name, value.clone());
+    }
+    translate(lang, key, Some(&fluent))
 }
 
 #[cfg(test)]

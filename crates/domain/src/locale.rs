@@ -1,5 +1,6 @@
 //! The three languages of the wizard and text given in each of them.
 
+use crate::provenance::SeedRef;
 use serde::{Deserialize, Serialize};
 
 /// A language the citizen can use. Kazakh is the state language and the default.
@@ -49,6 +50,10 @@ pub struct LocalizedText {
     /// The Russian wording is ours, not the regulation's; absent when it is the regulation's.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ru_translated: bool,
+    /// Where a seed gives the Kazakh wording. A service's Kazakh name has either this or
+    /// `kk_translated` (the catalogue's integrity check refuses one with neither).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kk_source: Option<SeedRef>,
 }
 
 impl LocalizedText {
@@ -57,6 +62,28 @@ impl LocalizedText {
             Lang::Kk => &self.kk,
             Lang::Ru => &self.ru,
             Lang::En => &self.en,
+        }
+    }
+
+    /// Whether the wording in `lang` is ours rather than a regulation's. English is always ours:
+    /// no seed is in English.
+    pub fn is_translation(&self, lang: Lang) -> bool {
+        match lang {
+            Lang::Kk => self.kk_translated,
+            Lang::Ru => self.ru_translated,
+            Lang::En => true,
+        }
+    }
+
+    /// The regulation's own wording, for showing beside a translation: Russian where the
+    /// Russian is the regulation's, otherwise Kazakh where that is; `None` when neither is.
+    pub fn original(&self) -> Option<(Lang, &str)> {
+        if !self.ru_translated {
+            Some((Lang::Ru, &self.ru))
+        } else if !self.kk_translated {
+            Some((Lang::Kk, &self.kk))
+        } else {
+            None
         }
     }
 }

@@ -3,7 +3,7 @@
 use crate::deadline::{sum_of, Deadline, DurationSum, MaxDuration};
 use crate::ids::string_id;
 use crate::locale::LocalizedText;
-use crate::provenance::{SeedQuote, Source};
+use crate::provenance::{SeedQuote, SeedRef, Source};
 use serde::{Deserialize, Serialize};
 
 /// Where an application can be made and the result collected.
@@ -64,6 +64,67 @@ pub struct OfficeContact {
     pub website: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opening_hours: Option<OpeningHours>,
+    /// Where the seed gives each of the facts above; the integrity check refuses a fact
+    /// without its paragraph.
+    pub cites: Vec<ContactCite>,
+}
+
+/// One fact of an office's contact details.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum ContactFact {
+    Address,
+    Phone,
+    Fax,
+    Email,
+    Website,
+    OpeningHours,
+}
+
+/// The paragraph of the seed that gives one contact fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContactCite {
+    pub fact: ContactFact,
+    pub at: SeedRef,
+}
+
+impl OfficeContact {
+    /// The facts this contact holds, each of which must be cited.
+    pub fn facts(&self) -> Vec<ContactFact> {
+        let mut facts = vec![ContactFact::Address];
+        let optional = [
+            (self.phone.is_some(), ContactFact::Phone),
+            (self.fax.is_some(), ContactFact::Fax),
+            (self.email.is_some(), ContactFact::Email),
+            (self.website.is_some(), ContactFact::Website),
+            (self.opening_hours.is_some(), ContactFact::OpeningHours),
+        ];
+        facts.extend(optional.into_iter().filter(|(on, _)| *on).map(|(_, f)| f));
+        facts
+    }
+
+    pub fn cite(&self, fact: ContactFact) -> Option<&SeedRef> {
+        self.cites.iter().find(|c| c.fact == fact).map(|c| &c.at)
+    }
+}
+
+/// The longest a person waits before being served, as the regulation states it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WaitingLimit {
+    pub max: MaxDuration,
+    pub wording: SeedQuote,
+    pub at: SeedRef,
+}
+
+/// A restriction on a channel in the regulation's words, with its paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CitedWording {
+    pub wording: SeedQuote,
+    pub at: SeedRef,
 }
 
 /// One channel of one service in one region, with its own procedure and deadline.
@@ -74,8 +135,13 @@ pub struct Channel {
     pub accepts_online_application: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<ChannelCondition>,
+    /// `availability` in the regulation's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability_wording: Option<CitedWording>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<OfficeContact>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiting_limit: Option<WaitingLimit>,
     pub steps: Vec<Step>,
     pub deadline: Deadline,
     pub source: Source,

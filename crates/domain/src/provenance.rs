@@ -29,8 +29,20 @@ pub struct SeedQuote {
     pub text: String,
 }
 
+/// Where in a seed a fact stands: the seed and the paragraph (the regulation's own numbering,
+/// e.g. `8`, `10.2` for sub-item 2 of paragraph 10; `header` for the text above paragraph 1).
+/// Every fact the citizen is shown (an address, opening hours, a ground for refusal, a document)
+/// carries one, and the catalogue's integrity check refuses a fact without it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SeedRef {
+    pub seed: SeedFile,
+    pub paragraph: String,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum LegalStatus {
     Repealed,
     NotStated,
@@ -38,10 +50,18 @@ pub enum LegalStatus {
 
 /// One seed regulation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Seed {
     pub file: SeedFile,
     pub language: Lang,
     pub legal_status: LegalStatus,
     /// The approving act in the seed's words; `None` where the text carries no approving act.
     pub act: Option<SeedQuote>,
+    /// The legal status in the seed's own words («Утративший силу», «Күшін жойған»); `None`
+    /// where the seed states none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_status_wording: Option<SeedQuote>,
+    /// The act that repealed it, in the seed's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repealed_by: Option<SeedQuote>,
 }

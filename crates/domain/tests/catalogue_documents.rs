@@ -169,3 +169,64 @@ fn four_applicant_categories_in_three_languages() {
         assert!(ids.contains(&category));
     }
 }
+
+#[test]
+fn karaganda_unemployed_registration_names_standard_279_of_28_april_2015() {
+    let service = egov_domain::Catalogue::shared()
+        .service_in_region(
+            &egov_domain::ServiceId::new("unemployed_registration"),
+            &egov_domain::RegionId::new("karaganda"),
+        )
+        .unwrap();
+    let list = egov_domain::documents::checklist(
+        &service,
+        ChannelKind::ProviderOffice,
+        Some(&ApplicantProfile::new(ApplicantCategory::Citizen)),
+    );
+    assert_eq!(list.len(), 1);
+    let standard = list[0].requirement.cross_reference.as_ref().unwrap();
+    assert_eq!(
+        (
+            standard.number.as_str(),
+            standard.date.as_str(),
+            standard.paragraph.as_str()
+        ),
+        ("279", "2015-04-28", "9")
+    );
+    assert_eq!(
+        standard.title.text,
+        "Регистрация лиц, ищущих работу, в качестве безработного"
+    );
+}
+
+#[test]
+fn the_office_checklist_follows_who_applies() {
+    use egov_domain::documents::checklist;
+    let referral = aktogay_referral();
+    let ids = |applicant: &ApplicantProfile| {
+        checklist(&referral, ChannelKind::ProviderOffice, Some(applicant))
+            .iter()
+            .map(|d| d.requirement.document.as_str().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let citizen = ids(&ApplicantProfile::new(ApplicantCategory::Citizen));
+    assert_eq!(
+        citizen,
+        [
+            "identity_document",
+            "labour_activity_documents",
+            "application"
+        ]
+    );
+    let foreigner = ids(
+        &ApplicantProfile::new(ApplicantCategory::ForeignerWithResidencePermit)
+            .with(ApplicantFact::FirstJobSeekerWithoutProfession),
+    );
+    assert!(foreigner.contains(&"foreigner_residence_permit".to_owned()));
+    assert!(foreigner.contains(&"education_document".to_owned()));
+    // Before anyone is asked (the card), every document with its condition.
+    assert_eq!(
+        checklist(&referral, ChannelKind::ProviderOffice, None).len(),
+        8
+    );
+}

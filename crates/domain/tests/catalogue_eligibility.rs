@@ -220,8 +220,8 @@ fn online_route_lists_what_to_attach_on_the_portal() {
         .iter()
         .map(|d| d.requirement.document.as_str())
         .collect();
-    assert!(ids.contains(&"electronic_request"));
-    assert!(ids.contains(&"ecp_registration_certificate"));
+    // The request and the ЭЦП certificate are the signed application itself: nothing to attach.
+    assert_eq!(ids, ["standard_para9_package"]);
     assert_eq!(offices.len(), 1);
 }
 

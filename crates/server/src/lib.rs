@@ -18,6 +18,7 @@ mod session;
 pub mod signatures;
 mod simulation;
 mod uploads;
+pub mod visit_sheet;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
@@ -195,6 +196,10 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .route("/regions", get(catalogue::regions))
         .route("/services", get(catalogue::services))
         .route("/services/{id}", get(catalogue::service))
+        .route(
+            "/services/{id}/visit-sheet.pdf",
+            post(visit_sheet::visit_sheet_pdf),
+        )
         .route("/calendar/{year}", get(calendar::year))
         .route("/uploads/{id}", axum::routing::delete(uploads::delete))
         .route(

@@ -15,6 +15,7 @@ use utoipa::OpenApi;
         crate::catalogue::regions,
         crate::catalogue::services,
         crate::catalogue::service,
+        crate::visit_sheet::visit_sheet_pdf,
         crate::calendar::year,
         crate::applications::submit,
         crate::applications::read,

@@ -30,8 +30,8 @@ use serde::Deserialize;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
-static REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
+pub(crate) static REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
+pub(crate) static BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
 
 #[derive(Debug, Deserialize)]
 pub struct PdfQuery {
@@ -203,31 +203,31 @@ impl Sheet {
 }
 
 // A4 in points, and the page's grid.
-const PAGE_WIDTH: f32 = 595.28;
-const PAGE_HEIGHT: f32 = 841.89;
-const MARGIN: f32 = 62.0;
-const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
+pub(crate) const PAGE_WIDTH: f32 = 595.28;
+pub(crate) const PAGE_HEIGHT: f32 = 841.89;
+pub(crate) const MARGIN: f32 = 62.0;
+pub(crate) const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
 const LABEL_WIDTH: f32 = 170.0;
 const COLUMN_GAP: f32 = 14.0;
 // At most this many lines per block: whatever the input, the document stays on one page.
 const MAX_LINES: usize = 5;
 
-fn ink() -> rgb::Color {
+pub(crate) fn ink() -> rgb::Color {
     rgb::Color::new(0x0b, 0x0c, 0x0c)
 }
 
-fn muted() -> rgb::Color {
+pub(crate) fn muted() -> rgb::Color {
     rgb::Color::new(0x50, 0x5a, 0x5f)
 }
 
 /// One face: krilla's font to draw with, and its advance widths to measure lines with.
-struct Face {
-    font: Font,
+pub(crate) struct Face {
+    pub(crate) font: Font,
     metrics: FontRef<'static>,
 }
 
 impl Face {
-    fn new(data: &'static [u8]) -> Result<Face, String> {
+    pub(crate) fn new(data: &'static [u8]) -> Result<Face, String> {
         Ok(Face {
             font: Font::new(data.into(), 0).ok_or("the font does not load")?,
             metrics: FontRef::new(data).map_err(|e| e.to_string())?,
@@ -235,7 +235,7 @@ impl Face {
     }
 
     /// The advance width of `text` at `size` points (no kerning: enough to break lines).
-    fn width(&self, size: f32, text: &str) -> f32 {
+    pub(crate) fn width(&self, size: f32, text: &str) -> f32 {
         let charmap = self.metrics.charmap();
         let metrics = self
             .metrics
@@ -252,7 +252,7 @@ impl Face {
 
     /// `text` broken into lines no wider than `width`: at spaces, and inside a word only when
     /// the word alone is wider. More than `max_lines` lines end in "…".
-    fn wrap(&self, size: f32, text: &str, width: f32, max_lines: usize) -> Vec<String> {
+    pub(crate) fn wrap(&self, size: f32, text: &str, width: f32, max_lines: usize) -> Vec<String> {
         let mut lines = Vec::new();
         let mut line = String::new();
         for word in text.split_whitespace() {
@@ -291,14 +291,21 @@ impl Face {
     }
 }
 
-fn fill(color: rgb::Color) -> Option<Fill> {
+pub(crate) fn fill(color: rgb::Color) -> Option<Fill> {
     Some(Fill {
         paint: color.into(),
         ..Fill::default()
     })
 }
 
-fn draw(surface: &mut Surface, face: &Face, size: f32, x: f32, baseline: f32, text: &str) {
+pub(crate) fn draw(
+    surface: &mut Surface,
+    face: &Face,
+    size: f32,
+    x: f32,
+    baseline: f32,
+    text: &str,
+) {
     surface.draw_text(
         Point::from_xy(x, baseline),
         face.font.clone(),
@@ -309,7 +316,7 @@ fn draw(surface: &mut Surface, face: &Face, size: f32, x: f32, baseline: f32, te
     );
 }
 
-fn rule(surface: &mut Surface, y: f32, from: f32, to: f32, width: f32) {
+pub(crate) fn rule(surface: &mut Surface, y: f32, from: f32, to: f32, width: f32) {
     let mut path = PathBuilder::new();
     path.move_to(from, y);
     path.line_to(to, y);

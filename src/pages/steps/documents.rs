@@ -5,13 +5,14 @@
 use crate::api::ApiClient;
 use crate::components::error_summary::{message_for, FieldMessage};
 use crate::components::page::PageHeading;
+use crate::components::regulation::CrossReference;
 use crate::flow::{self, Step};
 use crate::i18n::use_i18n;
 use crate::pages::apply::StepShell;
 use crate::state::use_wizard;
 use crate::upload::{self, Upload};
 use egov_domain::catalogue::ServiceView;
-use egov_domain::documents::{DocumentId, DocumentNeed};
+use egov_domain::documents::{DocumentId, DocumentNeed, StandardReference};
 use egov_domain::AttachedDocument;
 use fluent_bundle::FluentValue;
 use leptos::prelude::*;
@@ -37,8 +38,11 @@ const DOCUMENT_FIELD_IDS: [&str; 12] = [
 enum Transfer {
     Idle,
     Sending,
-    Failed { key: String },
-    ConfirmRemove,
+    Failed {
+        key: String,
+    },
+    /// Asking before removing the upload with this id.
+    ConfirmRemove(String),
 }
 
 /// Sizes as people read them, in the current language's words for the units.
@@ -58,6 +62,8 @@ fn DocumentUpload(
     document: DocumentId,
     name: egov_domain::LocalizedText,
     conditional: bool,
+    /// Where the regulation only refers to another act's list: that act, named.
+    cross_reference: Option<StandardReference>,
     errors: RwSignal<Vec<FieldMessage>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -69,12 +75,19 @@ fn DocumentUpload(
     let progress = RwSignal::new(0.0);
     let in_flight = StoredValue::new_local(None::<Rc<Upload>>);
     let input_id: &'static str = DOCUMENT_FIELD_IDS[index.min(DOCUMENT_FIELD_IDS.len() - 1)];
+    // A cross-reference ("the documents of paragraph 9 of the standard") is several documents:
+    // it takes several files; any other document, one.
+    let several = cross_reference.is_some();
     let attached = {
         let document = document.clone();
         Memo::new(move |_| {
-            wizard
-                .draft
-                .with(|d| d.documents.iter().find(|a| a.document == document).cloned())
+            wizard.draft.with(|d| {
+                d.documents
+                    .iter()
+                    .filter(|a| a.document == document)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
         })
     };
     let on_change = {
@@ -101,7 +114,9 @@ fn DocumentUpload(
                     match result {
                         Ok(receipt) => {
                             wizard.draft.update(|d| {
-                                d.documents.retain(|a| a.document != document);
+                                if !several {
+                                    d.documents.retain(|a| a.document != document);
+                                }
                                 d.documents.push(AttachedDocument {
                                     document: document.clone(),
                                     upload_id: receipt.id,
@@ -129,23 +144,20 @@ fn DocumentUpload(
             }
         }
     };
-    let remove = {
-        let document = document.clone();
-        move |_| {
-            wizard
-                .draft
-                .update(|d| d.documents.retain(|a| a.document != document));
-            transfer.set(Transfer::Idle);
-        }
+    let remove = move |upload_id: String| {
+        wizard
+            .draft
+            .update(|d| d.documents.retain(|a| a.upload_id != upload_id));
+        transfer.set(Transfer::Idle);
     };
     let error = message_for(errors.into(), input_id);
     // Each change of what the row shows moves the focus to the row's control, so a keyboard
     // user is never left on a button that has gone (not when the page opens: the heading has it).
     Effect::new(move |opened: Option<()>| {
-        let control = match (attached.read().is_some(), &*transfer.read()) {
-            (true, Transfer::ConfirmRemove) => "-remove-yes",
+        let control = match (!attached.read().is_empty(), &*transfer.read()) {
+            (_, Transfer::ConfirmRemove(_)) => "-remove-yes",
+            (_, Transfer::Sending) => "-cancel",
             (true, _) => "-remove",
-            (false, Transfer::Sending) => "-cancel",
             _ => "",
         };
         if opened.is_some() {
@@ -153,49 +165,63 @@ fn DocumentUpload(
         }
     });
     view! {
-        <div class="form-group document" class:form-group--error=move || error.read().is_some() id=format!("{input_id}-group")>
+        <div class="form-group document" class:form-group--error=move || error.read().is_some() id=format!("{input_id}-group") data-document=document.as_str().to_owned()>
             <h2 class="heading-s" id=format!("{input_id}-name")>
                 {move || name.get(i18n.lang.get()).to_owned()}
                 {conditional.then(|| view! { " " <span class="tag tag--grey">{move || i18n.t("document-conditional")}</span> })}
             </h2>
+            {cross_reference.map(|standard| view! { <CrossReference standard several_files=true /> })}
             {move || error.get().map(|m| view! { <p class="error-message" id=format!("{input_id}-error")>{m}</p> })}
-            {move || match (attached.get(), transfer.get()) {
-                (Some(file), Transfer::ConfirmRemove) => view! {
-                    <div class="inset" role="alertdialog" aria-labelledby=format!("{input_id}-confirm")>
-                        <p id=format!("{input_id}-confirm")>{i18n.t_with("document-remove-confirm", &[("name", FluentValue::from(file.file_name.clone()))])}</p>
-                        <button type="button" class="button button--warning" id=format!("{input_id}-remove-yes") on:click=remove.clone()>{i18n.t("document-remove-yes")}</button>
-                        " "
-                        <button type="button" class="button button--secondary" on:click=move |_| transfer.set(Transfer::Idle)>{i18n.t("document-remove-no")}</button>
-                    </div>
-                }.into_any(),
-                (Some(file), _) => view! {
-                    <p class="document__file" id=format!("{input_id}-file")>
-                        <span class="document__name">{file.file_name.clone()}</span>
-                        ", " {human_size(i18n, file.size)} " "
-                        <button type="button" class="link-button" id=format!("{input_id}-remove") on:click=move |_| transfer.set(Transfer::ConfirmRemove)>
-                            {i18n.t("document-remove")}
-                        </button>
-                    </p>
-                }.into_any(),
-                (None, Transfer::Sending) => view! {
-                    <div class="document__progress">
-                        <label for=format!("{input_id}-progress")>{i18n.t("document-uploading")}</label>
-                        <progress id=format!("{input_id}-progress") max="100" value=move || progress.get().round().to_string()></progress>
-                        <button type="button" class="button button--secondary" id=format!("{input_id}-cancel") on:click=move |_| {
-                            if let Some(upload) = in_flight.get_value() { upload.abort(); }
-                        }>{i18n.t("document-cancel")}</button>
-                    </div>
-                }.into_any(),
-                (None, state) => view! {
-                    {match state {
-                        Transfer::Failed { key } => Some(view! { <p class="error-message" id=format!("{input_id}-failed") role="alert">{i18n.t(&key)}</p> }),
-                        _ => None,
-                    }}
-                    <input class="visually-hidden-file" type="file" id=input_id aria-describedby=format!("{input_id}-name {input_id}-error {input_id}-failed") accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" on:change=on_change.clone() />
-                    <label class="button button--secondary file-button" for=input_id>
-                        {i18n.t("document-choose")}
-                    </label>
-                }.into_any(),
+            {move || {
+                let files = attached.get();
+                let state = transfer.get();
+                let listed = files.iter().enumerate().map(|(n, file)| {
+                    let suffix = if n == 0 { String::new() } else { format!("-{n}") };
+                    let upload_id = file.upload_id.clone();
+                    match &state {
+                        Transfer::ConfirmRemove(id) if *id == file.upload_id => view! {
+                            <div class="inset" role="alertdialog" aria-labelledby=format!("{input_id}-confirm")>
+                                <p id=format!("{input_id}-confirm")>{i18n.t_with("document-remove-confirm", &[("name", FluentValue::from(file.file_name.clone()))])}</p>
+                                <button type="button" class="button button--warning" id=format!("{input_id}-remove-yes") on:click=move |_| remove(upload_id.clone())>{i18n.t("document-remove-yes")}</button>
+                                " "
+                                <button type="button" class="button button--secondary" on:click=move |_| transfer.set(Transfer::Idle)>{i18n.t("document-remove-no")}</button>
+                            </div>
+                        }.into_any(),
+                        _ => view! {
+                            <p class="document__file" id=format!("{input_id}-file{suffix}")>
+                                <span class="document__name">{file.file_name.clone()}</span>
+                                ", " {human_size(i18n, file.size)} " "
+                                <button type="button" class="link-button" id=format!("{input_id}-remove{suffix}") on:click=move |_| transfer.set(Transfer::ConfirmRemove(upload_id.clone()))>
+                                    {i18n.t("document-remove")}
+                                </button>
+                            </p>
+                        }.into_any(),
+                    }
+                }).collect_view();
+                let chooser = match state {
+                    Transfer::Sending => Some(view! {
+                        <div class="document__progress">
+                            <label for=format!("{input_id}-progress")>{i18n.t("document-uploading")}</label>
+                            <progress id=format!("{input_id}-progress") max="100" value=move || progress.get().round().to_string()></progress>
+                            <button type="button" class="button button--secondary" id=format!("{input_id}-cancel") on:click=move |_| {
+                                if let Some(upload) = in_flight.get_value() { upload.abort(); }
+                            }>{i18n.t("document-cancel")}</button>
+                        </div>
+                    }.into_any()),
+                    Transfer::ConfirmRemove(_) => None,
+                    _ if !files.is_empty() && !several => None,
+                    state => Some(view! {
+                        {match state {
+                            Transfer::Failed { key } => Some(view! { <p class="error-message" id=format!("{input_id}-failed") role="alert">{i18n.t(&key)}</p> }),
+                            _ => None,
+                        }}
+                        <input class="visually-hidden-file" type="file" id=input_id aria-describedby=format!("{input_id}-name {input_id}-error {input_id}-failed") accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" on:change=on_change.clone() />
+                        <label class="button button--secondary file-button" for=input_id>
+                            {i18n.t("document-choose")}
+                        </label>
+                    }.into_any()),
+                };
+                view! { {listed} {chooser} }
             }}
         </div>
     }
@@ -238,7 +264,8 @@ pub fn DocumentsStep(service: ServiceView) -> impl IntoView {
         .enumerate()
         .map(|(index, need)| {
             let conditional = matches!(need.requirement.need, DocumentNeed::Conditional { .. });
-            view! { <DocumentUpload index document=need.requirement.document.clone() name=need.name.clone() conditional errors /> }
+            let cross_reference = need.requirement.cross_reference.clone();
+            view! { <DocumentUpload index document=need.requirement.document.clone() name=need.name.clone() conditional cross_reference errors /> }
         })
         .collect_view();
     view! {

@@ -8,7 +8,7 @@ use crate::deadline::DeadlineBasis;
 use crate::eligibility::{EligibilityRule, ReasonCode};
 use crate::locale::LocalizedText;
 use crate::procedure::{Channel, ChannelKind};
-use crate::provenance::Source;
+use crate::provenance::{SeedRef, Source};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt::Display;
@@ -42,6 +42,13 @@ pub enum IntegrityProblem {
     DeadlineSumMismatch,
     RuleWithoutFacts,
     RuleReasonNotARequirement,
+    /// A fact shown to the citizen (an address, hours, a ground, a document, the provider)
+    /// without the seed paragraph it comes from.
+    UncitedFact,
+    /// A Kazakh name with neither a seed reference (`kk_source`) nor the translation mark.
+    UnmarkedTranslation,
+    /// A requirement of a cross-reference document that does not name the act referred to.
+    MissingCrossReference,
 }
 
 /// One problem, with the path of the offending item (e.g.
@@ -171,9 +178,60 @@ fn check_known_source(catalogue: &Catalogue, source: &Source, path: &str, issues
     }
 }
 
+/// A name shown as the regulation's: its Kazakh wording is either quoted (with the seed paragraph)
+/// or marked as our translation.
+fn check_kk_name(catalogue: &Catalogue, name: &LocalizedText, path: &str, issues: &mut Issues) {
+    match &name.kk_source {
+        Some(at) => check_cite(catalogue, at, None, path, issues),
+        None => issues.require(
+            name.kk_translated,
+            path,
+            IntegrityProblem::UnmarkedTranslation,
+        ),
+    }
+}
+
+/// A seed reference names a known seed (the variant's own, where `own` is given) and a
+/// paragraph.
+fn check_cite(
+    catalogue: &Catalogue,
+    at: &SeedRef,
+    own: Option<&Source>,
+    path: &str,
+    issues: &mut Issues,
+) {
+    issues.require(
+        catalogue.seeds.iter().any(|s| s.file == at.seed),
+        path,
+        IntegrityProblem::UnknownSeed,
+    );
+    if let Some(own) = own {
+        issues.require(at.seed == own.seed, path, IntegrityProblem::SourceMismatch);
+    }
+    issues.require(
+        !at.paragraph.trim().is_empty(),
+        path,
+        IntegrityProblem::UncitedFact,
+    );
+}
+
+fn check_optional_cite(
+    catalogue: &Catalogue,
+    at: Option<&SeedRef>,
+    own: &Source,
+    path: &str,
+    issues: &mut Issues,
+) {
+    match at {
+        Some(at) => check_cite(catalogue, at, Some(own), path, issues),
+        None => issues.push(path, IntegrityProblem::UncitedFact),
+    }
+}
+
 fn check_service(catalogue: &Catalogue, service: &Service, issues: &mut Issues) {
     let path = format!("services[{}]", service.id);
     issues.text(&service.name, &path);
+    check_kk_name(catalogue, &service.name, &format!("{path}.name"), issues);
     issues.require(
         !service.variants.is_empty(),
         &path,
@@ -224,8 +282,25 @@ fn check_variant(catalogue: &Catalogue, variant: &ServiceVariant, path: &str, is
 
     if let Some(name) = &variant.name {
         issues.text(name, path);
+        check_kk_name(catalogue, name, &format!("{path}.name"), issues);
     }
     issues.text(&variant.provider.name, &format!("{path}.provider"));
+    check_optional_cite(
+        catalogue,
+        variant.provider.at.as_ref(),
+        &variant.source,
+        &format!("{path}.provider"),
+        issues,
+    );
+    for (i, ground) in variant.grounds.iter().enumerate() {
+        let path = format!("{path}.grounds[{i}]");
+        check_cite(catalogue, &ground.at, Some(&variant.source), &path, issues);
+        issues.require(
+            !ground.wording.text.trim().is_empty(),
+            &path,
+            IntegrityProblem::EmptyText,
+        );
+    }
     issues.require(
         !variant.results.is_empty(),
         path,
@@ -245,11 +320,33 @@ fn check_variant(catalogue: &Catalogue, variant: &ServiceVariant, path: &str, is
         issues,
     );
     for document in &variant.documents {
-        issues.require(
-            catalogue.document(&document.document).is_some(),
-            &format!("{path}.documents[{}]", document.document),
-            IntegrityProblem::UnknownDocument,
+        let path = format!("{path}.documents[{}]", document.document);
+        let known = catalogue.document(&document.document);
+        issues.require(known.is_some(), &path, IntegrityProblem::UnknownDocument);
+        check_optional_cite(
+            catalogue,
+            document.at.as_ref(),
+            &variant.source,
+            &path,
+            issues,
         );
+        if known.is_some_and(|d| d.is_cross_reference) {
+            issues.require(
+                document.cross_reference.as_ref().is_some_and(|x| {
+                    ![
+                        &x.paragraph,
+                        &x.title.text,
+                        &x.approved_by.text,
+                        &x.number,
+                        &x.date,
+                    ]
+                    .iter()
+                    .any(|t| t.trim().is_empty())
+                }),
+                &path,
+                IntegrityProblem::MissingCrossReference,
+            );
+        }
     }
     for (i, rule) in variant.eligibility.iter().enumerate() {
         check_rule(variant, rule, &format!("{path}.eligibility[{i}]"), issues);
@@ -341,6 +438,36 @@ fn check_channel(
         channel.steps.windows(2).all(|w| w[0].n < w[1].n),
         path,
         IntegrityProblem::StepsOutOfOrder,
+    );
+    if let Some(contact) = &channel.contact {
+        for fact in contact.facts() {
+            check_optional_cite(
+                catalogue,
+                contact.cite(fact),
+                &variant.source,
+                &format!("{path}.contact.{fact:?}"),
+                issues,
+            );
+        }
+    }
+    if let Some(limit) = &channel.waiting_limit {
+        let path = format!("{path}.waiting_limit");
+        check_cite(catalogue, &limit.at, Some(&variant.source), &path, issues);
+    }
+    if let Some(condition) = &channel.availability_wording {
+        let path = format!("{path}.availability_wording");
+        check_cite(
+            catalogue,
+            &condition.at,
+            Some(&variant.source),
+            &path,
+            issues,
+        );
+    }
+    issues.require(
+        channel.availability.is_none() || channel.availability_wording.is_some(),
+        path,
+        IntegrityProblem::UncitedFact,
     );
     for step in &channel.steps {
         let path = format!("{path}.steps[{}]", step.n);

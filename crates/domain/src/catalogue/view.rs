@@ -2,14 +2,17 @@
 //! wizard renders, without either having to join the catalogue's dictionaries.
 
 use super::{
-    Catalogue, Provider, ResultId, Service, ServiceDomain, ServiceId, ServiceResult, ServiceVariant,
+    Catalogue, Ground, Provider, ResultId, Service, ServiceDomain, ServiceId, ServiceResult,
+    ServiceVariant,
 };
 use crate::deadline::Deadline;
 use crate::documents::DocumentRequirementView;
 use crate::eligibility::EligibilityRule;
 use crate::locale::LocalizedText;
-use crate::procedure::{Channel, ChannelCondition, ChannelKind, OfficeContact, Step};
-use crate::provenance::Source;
+use crate::procedure::{
+    Channel, ChannelCondition, ChannelKind, CitedWording, OfficeContact, Step, WaitingLimit,
+};
+use crate::provenance::{Seed, Source};
 use crate::region::RegionId;
 use serde::{Deserialize, Serialize};
 
@@ -37,7 +40,13 @@ pub struct ServiceView {
     /// Who may receive which result; absent when the regulation sets no condition.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub eligibility: Vec<EligibilityRule>,
+    /// Grounds for refusing (or not suspending) the service, quoted from the regulation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grounds: Vec<Ground>,
     pub source: Source,
+    /// The regulation itself: its act, legal status and language, for the page's source line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regulation: Option<Seed>,
 }
 
 /// One channel of the service in this region: where the application goes in, the procedure it
@@ -53,7 +62,11 @@ pub struct ChannelView {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<ChannelCondition>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability_wording: Option<CitedWording>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<OfficeContact>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiting_limit: Option<WaitingLimit>,
     pub steps: Vec<StepView>,
     pub deadline: Deadline,
     pub source: Source,
@@ -77,9 +90,18 @@ impl ServiceView {
         service: &Service,
         variant: &ServiceVariant,
     ) -> ServiceView {
+        let mut name = variant.name.clone().unwrap_or_else(|| service.name.clone());
+        // A Kazakh name quoted from another region's regulation is not this regulation's wording.
+        if name
+            .kk_source
+            .as_ref()
+            .is_some_and(|at| at.seed != variant.source.seed)
+        {
+            name.kk_translated = true;
+        }
         ServiceView {
             id: service.id.clone(),
-            name: variant.name.clone().unwrap_or_else(|| service.name.clone()),
+            name,
             region: variant.region().clone(),
             domain: service.domain,
             online: variant.accepts_online_application(),
@@ -102,7 +124,13 @@ impl ServiceView {
                 })
                 .collect(),
             eligibility: variant.eligibility.clone(),
+            grounds: variant.grounds.clone(),
             source: variant.source.clone(),
+            regulation: catalogue
+                .seeds
+                .iter()
+                .find(|s| s.file == variant.source.seed)
+                .cloned(),
         }
     }
 
@@ -134,7 +162,9 @@ impl ChannelView {
             name: channel.name.clone(),
             accepts_online_application: channel.accepts_online_application,
             availability: channel.availability,
+            availability_wording: channel.availability_wording.clone(),
             contact: channel.contact.clone(),
+            waiting_limit: channel.waiting_limit.clone(),
             steps: channel
                 .steps
                 .iter()
@@ -165,5 +195,6 @@ fn id_as_text(id: &str) -> LocalizedText {
         en: id.to_owned(),
         kk_translated: false,
         ru_translated: false,
+        kk_source: None,
     }
 }

@@ -1,0 +1,75 @@
+# A service's own page (/services/{id}): where to go and when, what to bring, the regulation.
+service-page-online = You can apply for this service online, or in person at one of the places below.
+service-page-link = Where to go, when and what to bring
+service-page-apply-online = Apply online
+service-where-heading = Where to go, and when
+service-provider = Provider, as the regulation names it:
+service-no-address = The regulation gives no address, phone or opening hours.
+contact-address = Address
+contact-phone = Phone
+contact-fax = Fax
+contact-email = Email
+contact-website = Website
+contact-hours = Opening hours
+contact-hours-value = { $opens }–{ $closes }, break { $breakStarts }–{ $breakEnds }
+contact-hours-days = except weekends and public holidays
+contact-hours-every-day = every day
+contact-waiting = Waiting in the queue
+contact-waiting-value = at most { $count } min
+channel-condition-no_provider_at_place_of_residence = only where there is no provider at the place of residence
+channel-condition = Condition:
+cite-paragraph = para { $paragraph }
+translation-mark = our translation
+translation-original = In the regulation:
+in-seed-language = the regulation's text in its own language
+
+who-heading = Who is applying
+who-hint = Answer, and the list of documents shows exactly what you need.
+who-category = You are
+who-facts = Which of these apply to you?
+bring-heading = What to bring
+bring-only-for = only for: { $who }
+bring-if = if: { $condition }
+cross-reference = The list is in paragraph { $paragraph } of the service standard approved by order No. { $number } of { $date }; the regulation does not reproduce it.
+cross-reference-standard = Standard:
+cross-reference-approved = Approved by:
+cross-reference-files = You can attach several files.
+
+grounds-heading = Refusal and suspension, as the regulation states them
+ground-refusal = Ground for refusal
+ground-acceptance_refusal = Ground for not accepting the documents
+ground-suspension = Suspension
+ground-refusal_by_cross_reference = Grounds for refusal
+
+source-heading = Source
+source-act = Act:
+source-act-none = The regulation's text carries no approving act.
+source-region = Region:
+source-status = Legal status:
+source-status-repealed = repealed
+source-status-not_stated = not stated in the text
+source-repealed-by = Repealed by:
+source-language = Language of the regulation:
+source-language-kk = Kazakh
+source-language-ru = Russian
+source-language-en = English
+
+visit-heading = Visit sheet
+visit-hint = Print or save the sheet to take with you. You may add your name and IIN for yourself: they are kept neither in the browser nor on the server.
+visit-name = Surname, given name (optional)
+visit-iin = IIN (optional)
+visit-print = Print
+visit-pdf = Download PDF
+visit-applicant = Applicant
+visit-iin-label = IIN
+visit-checkbox-done = tick when the document is ready
+visit-deadline = Time to deliver the service
+
+deeplink-unknown-service = Service not found
+deeplink-unknown-service-body = The catalogue has no service "{ $service }". Choose a service from the list.
+deeplink-unknown-region = Region not found
+deeplink-unknown-region-body = The catalogue has no region "{ $region }". Choose a region from the list.
+deeplink-not-in-region = Service not described for this region
+deeplink-not-in-region-body = The regulation of the chosen region ({ $region }) does not describe this service. Choose another region or service.
+deeplink-choose-region = Choose a region
+deeplink-catalogue = To the list of services

@@ -1,0 +1,75 @@
+# A service's own page (/services/{id}): where to go and when, what to bring, the regulation.
+service-page-online = Бұл қызметке онлайн немесе төмендегі орындардың бірінде жеке өзіңіз өтініш бере аласыз.
+service-page-link = Қайда бару, қашан және не алу керек
+service-page-apply-online = Онлайн өтініш беру
+service-where-heading = Қайда және қашан бару керек
+service-provider = Регламент бойынша көрсетілетін қызметті беруші:
+service-no-address = Регламентте мекенжай, телефон және жұмыс уақыты көрсетілмеген.
+contact-address = Мекенжайы
+contact-phone = Телефоны
+contact-fax = Факс
+contact-email = Электрондық пошта
+contact-website = Сайты
+contact-hours = Жұмыс уақыты
+contact-hours-value = { $opens }–{ $closes }, түскі үзіліс { $breakStarts }–{ $breakEnds }
+contact-hours-days = демалыс және мереке күндерін қоспағанда
+contact-hours-every-day = демалыссыз
+contact-waiting = Кезекте күту
+contact-waiting-value = { $count } минуттан аспайды
+channel-condition-no_provider_at_place_of_residence = тұрғылықты жерінде көрсетілетін қызметті беруші болмаған жағдайда ғана
+channel-condition = Шарты:
+cite-paragraph = { $paragraph }-тармақ
+translation-mark = біздің аударма
+translation-original = Регламентте:
+in-seed-language = регламенттің түпнұсқа тіліндегі мәтін
+
+who-heading = Өтінішті кім береді
+who-hint = Жауап беріңіз: құжаттар тізімі дәл сізге керегін көрсетеді.
+who-category = Сіз
+who-facts = Мыналардың қайсысы сізге қатысты?
+bring-heading = Өзіңізбен не алу керек
+bring-only-for = тек: { $who }
+bring-if = егер: { $condition }
+cross-reference = Тізбе мемлекеттік көрсетілетін қызмет стандартының { $paragraph }-тармағында берілген (стандарт { $date } № { $number } бұйрықпен бекітілген); регламент оны келтірмейді.
+cross-reference-standard = Стандарт:
+cross-reference-approved = Бекіткен акт:
+cross-reference-files = Бірнеше файл тіркеуге болады.
+
+grounds-heading = Регламент бойынша бас тарту және тоқтата тұру
+ground-refusal = Бас тарту негізі
+ground-acceptance_refusal = Құжаттарды қабылдаудан бас тарту негізі
+ground-suspension = Тоқтата тұру
+ground-refusal_by_cross_reference = Бас тарту негіздері
+
+source-heading = Дереккөз
+source-act = Акт:
+source-act-none = Регламент мәтінінде бекіткен акт жоқ.
+source-region = Өңір:
+source-status = Құқықтық мәртебесі:
+source-status-repealed = күшін жойған
+source-status-not_stated = мәтінде көрсетілмеген
+source-repealed-by = Күшін жойған акт:
+source-language = Регламенттің тілі:
+source-language-kk = қазақ тілі
+source-language-ru = орыс тілі
+source-language-en = ағылшын тілі
+
+visit-heading = Барар жердің парағы
+visit-hint = Парақты басып шығарыңыз немесе сақтаңыз. Тегіңізді және ЖСН-ді өзіңіз үшін жазуға болады: олар браузерде де, серверде де сақталмайды.
+visit-name = Тегі, аты (міндетті емес)
+visit-iin = ЖСН (міндетті емес)
+visit-print = Басып шығару
+visit-pdf = PDF жүктеп алу
+visit-applicant = Өтініш беруші
+visit-iin-label = ЖСН
+visit-checkbox-done = құжат дайын болғанда белгілеңіз
+visit-deadline = Қызмет көрсету мерзімі
+
+deeplink-unknown-service = Қызмет табылмады
+deeplink-unknown-service-body = Каталогта «{ $service }» қызметі жоқ. Тізімнен қызметті таңдаңыз.
+deeplink-unknown-region = Өңір табылмады
+deeplink-unknown-region-body = Каталогта «{ $region }» өңірі жоқ. Тізімнен өңірді таңдаңыз.
+deeplink-not-in-region = Бұл өңір үшін қызмет сипатталмаған
+deeplink-not-in-region-body = Таңдалған өңірдің регламенті ({ $region }) бұл қызметті сипаттамайды. Басқа өңірді немесе қызметті таңдаңыз.
+deeplink-choose-region = Өңірді таңдау
+deeplink-catalogue = Қызметтер тізіміне

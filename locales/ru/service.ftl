@@ -1,0 +1,75 @@
+# A service's own page (/services/{id}): where to go and when, what to bring, the regulation.
+service-page-online = На эту услугу можно подать заявление онлайн или лично в одном из мест ниже.
+service-page-link = Куда идти, когда и что взять
+service-page-apply-online = Подать онлайн
+service-where-heading = Куда обращаться и когда
+service-provider = Услугодатель по регламенту:
+service-no-address = Регламент не указывает адрес, телефон и часы работы.
+contact-address = Адрес
+contact-phone = Телефон
+contact-fax = Факс
+contact-email = Электронная почта
+contact-website = Сайт
+contact-hours = Часы работы
+contact-hours-value = { $opens }–{ $closes }, перерыв { $breakStarts }–{ $breakEnds }
+contact-hours-days = кроме выходных и праздничных дней
+contact-hours-every-day = без выходных
+contact-waiting = Ожидание в очереди
+contact-waiting-value = не более { $count } мин.
+channel-condition-no_provider_at_place_of_residence = только если по месту жительства нет услугодателя
+channel-condition = Условие:
+cite-paragraph = п. { $paragraph }
+translation-mark = наш перевод
+translation-original = В регламенте:
+in-seed-language = текст регламента на языке оригинала
+
+who-heading = Кто подаёт заявление
+who-hint = Ответьте, и список документов покажет именно то, что нужно вам.
+who-category = Вы
+who-facts = Что из этого относится к вам?
+bring-heading = Что взять с собой
+bring-only-for = только для: { $who }
+bring-if = если: { $condition }
+cross-reference = Перечень дан в пункте { $paragraph } стандарта государственной услуги, утверждённого приказом № { $number } от { $date }; регламент его не воспроизводит.
+cross-reference-standard = Стандарт:
+cross-reference-approved = Утверждён:
+cross-reference-files = Можно приложить несколько файлов.
+
+grounds-heading = Отказ и приостановление по регламенту
+ground-refusal = Основание для отказа
+ground-acceptance_refusal = Основание для отказа в приёме документов
+ground-suspension = Приостановление
+ground-refusal_by_cross_reference = Основания для отказа
+
+source-heading = Источник
+source-act = Акт:
+source-act-none = Текст регламента не содержит утверждающего акта.
+source-region = Регион:
+source-status = Правовой статус:
+source-status-repealed = утратил силу
+source-status-not_stated = в тексте не указан
+source-repealed-by = Отменён:
+source-language = Язык регламента:
+source-language-kk = казахский
+source-language-ru = русский
+source-language-en = английский
+
+visit-heading = Лист визита
+visit-hint = Распечатайте или сохраните лист, чтобы взять с собой. Фамилию и ИИН можно вписать для себя: они не сохраняются ни в браузере, ни на сервере.
+visit-name = Фамилия, имя (необязательно)
+visit-iin = ИИН (необязательно)
+visit-print = Распечатать
+visit-pdf = Скачать PDF
+visit-applicant = Заявитель
+visit-iin-label = ИИН
+visit-checkbox-done = отметьте, когда документ готов
+visit-deadline = Срок оказания услуги
+
+deeplink-unknown-service = Услуга не найдена
+deeplink-unknown-service-body = В каталоге нет услуги «{ $service }». Выберите услугу из списка.
+deeplink-unknown-region = Регион не найден
+deeplink-unknown-region-body = В каталоге нет региона «{ $region }». Выберите регион из списка.
+deeplink-not-in-region = Услуга не описана для этого региона
+deeplink-not-in-region-body = Регламент выбранного региона ({ $region }) не описывает эту услугу. Выберите другой регион или услугу.
+deeplink-choose-region = Выбрать регион
+deeplink-catalogue = К списку услуг
