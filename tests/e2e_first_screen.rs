@@ -108,11 +108,21 @@ async fn wait_for_takeover(c: &Client) {
 
 /// Opens `path` and waits for the plain first screen, the wasm still held back.
 async fn open_plain(c: &Client, url: &str) {
+    let started = std::time::Instant::now();
     c.goto(url).await.unwrap();
     wait_for(c, ".prerender h1").await;
+    let state = c
+        .execute(
+            "return [document.documentElement.className, !!document.querySelector('.prerender'), \
+               performance.getEntriesByType('resource').map(r => r.name + ' ' + r.responseEnd)]",
+            vec![],
+        )
+        .await
+        .unwrap();
     assert!(
         is_booting(c).await,
-        "the app took over before the test looked"
+        "the app took over before the test looked ({:?} after opening: {state})",
+        started.elapsed()
     );
 }
 
@@ -177,7 +187,11 @@ async fn the_first_screen_is_there_before_the_wasm_and_the_app_takes_it_over_in_
         "the first screen's classes are gone"
     );
 
-    // A choice made on the plain page is the app's choice too.
+    c.close().await.unwrap();
+
+    // A choice made on the plain page is the app's choice too. A fresh browser: this one has
+    // the wasm in its cache.
+    let c = browser_not_waiting(&driver).await;
     open_plain(&c, &format!("{}/", proxy.url)).await;
     click(&c, "label[for='prerender-language-ru']").await;
     wait_for_takeover(&c).await;

@@ -40,19 +40,29 @@ pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
 
 type Bundle = FluentBundle<FluentResource>;
 
-/// The locale files compiled into this build: Kazakh, the default, always; Russian and English
-/// with the `all-locales` feature (the server, native tests). The wasm app fetches those two
-/// when the person chooses them, so its first load carries one language.
+/// The locale files a bundle is built from on first use: Kazakh, the default, everywhere; Russian
+/// and English natively (the server, native tests). The wasm app fetches those two when the
+/// person chooses them and [`install`]s them, so its first load carries one language. (A target
+/// check, not a feature: Trunk builds the app with the workspace's features unified, the
+/// server's among them.)
 fn compiled_in(lang: Lang) -> Option<&'static [(&'static str, &'static str)]> {
     match lang {
         Lang::Kk => Some(KK),
-        #[cfg(feature = "all-locales")]
-        Lang::Ru => Some(RU),
-        #[cfg(feature = "all-locales")]
-        Lang::En => Some(EN),
-        #[cfg(not(feature = "all-locales"))]
+        #[cfg(not(target_arch = "wasm32"))]
+        Lang::Ru | Lang::En => Some(sources(lang)),
+        #[cfg(target_arch = "wasm32")]
         Lang::Ru | Lang::En => None,
     }
+}
+
+/// Installs the messages of `lang` from the locale files compiled into this crate: for tests in
+/// the browser, which have no build to fetch them from.
+pub fn install_compiled(lang: Lang) {
+    let joined: String = sources(lang)
+        .iter()
+        .map(|(_, source)| format!("{source}\n"))
+        .collect();
+    install(lang, &joined).expect("the compiled-in locales are checked by tests");
 }
 
 /// Why messages fetched at run time were not taken.
