@@ -130,7 +130,8 @@ pub fn mount_page(config: AppConfig) {
         mount(config);
         return;
     }
-    leptos::task::spawn_local(async move {
+    // Not Leptos's spawner: it is set up by the first mount, which has not happened yet.
+    wasm_bindgen_futures::spawn_local(async move {
         let api = crate::api::ApiClient {
             base: config.api_base.clone(),
             events: crate::events::HostEvents::new(None),
