@@ -188,6 +188,18 @@ impl ApiClient {
         format!("{}{API_PREFIX}{path}", self.base.trim_end_matches('/'))
     }
 
+    /// The messages of `lang` as the build serves them (`locales/<tag>.ftl`, written by
+    /// `cargo xtask post-build`), from the same origin as the API.
+    pub async fn locale(&self, lang: egov_domain::Lang) -> Result<String, ApiFailure> {
+        let url = format!(
+            "{}/locales/{}.ftl",
+            self.base.trim_end_matches('/'),
+            lang.tag()
+        );
+        let (_, body) = self.send(Request::get(&url).build()).await?;
+        Ok(body)
+    }
+
     /// The PDF of an application's result document, in `lang`: a link target (the browser
     /// downloads it), not a call.
     pub fn result_pdf_url(&self, reference: &str, lang: egov_domain::Lang) -> String {

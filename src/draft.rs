@@ -99,10 +99,24 @@ impl Draft {
 }
 
 /// What is written to storage.
-#[derive(Debug, Serialize, Deserialize)]
-struct Envelope {
+#[derive(Serialize)]
+struct Envelope<'a> {
     schema_version: u32,
-    draft: serde_json::Value,
+    draft: &'a Draft,
+}
+
+/// A stored envelope's version, read first (the draft is skipped over).
+#[derive(Deserialize)]
+struct Version {
+    schema_version: u32,
+}
+
+/// A stored envelope's draft, read as the version says. Read from the text, like every other
+/// JSON the app reads, rather than through a `serde_json::Value`: one deserialiser of each type
+/// in the wasm instead of two.
+#[derive(Deserialize)]
+struct Stored<T> {
+    draft: T,
 }
 
 /// The walking skeleton's draft (schema 1): service and IIN only.
@@ -132,24 +146,29 @@ fn without_old_attachments(mut draft: serde_json::Value) -> Option<Draft> {
 pub fn encode(draft: &Draft) -> String {
     serde_json::to_string(&Envelope {
         schema_version: SCHEMA_VERSION,
-        draft: serde_json::to_value(draft).expect("a draft always serialises"),
+        draft,
     })
     .expect("an envelope always serialises")
 }
 
 pub fn decode(stored: &str) -> Loaded {
-    let Ok(envelope) = serde_json::from_str::<Envelope>(stored) else {
+    let Ok(Version { schema_version }) = serde_json::from_str::<Version>(stored) else {
         return Loaded::Discarded;
     };
-    let draft = match envelope.schema_version {
-        SCHEMA_VERSION => serde_json::from_value::<Draft>(envelope.draft.clone())
+    let draft = match schema_version {
+        SCHEMA_VERSION => serde_json::from_str::<Stored<Draft>>(stored)
             .ok()
-            .or_else(|| without_old_attachments(envelope.draft)),
-        1 => serde_json::from_value::<DraftV1>(envelope.draft)
+            .map(|stored| stored.draft)
+            .or_else(|| {
+                serde_json::from_str::<Stored<serde_json::Value>>(stored)
+                    .ok()
+                    .and_then(|stored| without_old_attachments(stored.draft))
+            }),
+        1 => serde_json::from_str::<Stored<DraftV1>>(stored)
             .ok()
             .map(|old| Draft {
-                service: old.service,
-                iin: old.iin,
+                service: old.draft.service,
+                iin: old.draft.iin,
                 ..Draft::default()
             }),
         _ => None,

@@ -17,6 +17,7 @@ pub mod mount;
 pub mod nav;
 pub mod pages;
 pub mod poll;
+pub mod prerender;
 pub mod signer;
 pub mod state;
 pub mod upload;
@@ -53,6 +54,16 @@ pub struct AppConfig {
     pub service: Option<String>,
 }
 
+impl AppConfig {
+    /// The language the app starts in: the host's or the page's choice, then the person's
+    /// choice of an earlier visit, then Kazakh.
+    pub fn starting_lang(&self) -> Lang {
+        self.lang
+            .or_else(|| Wizard::saved_lang(self.storage))
+            .unwrap_or_default()
+    }
+}
+
 /// Provides the configured signer as a `SignerHandle`, and the concrete signer too: the stub
 /// for its certificate picker, the NCALayer client for whoever must `close()` it (kiosk).
 fn provide_signer(config: SignerConfig) {
@@ -82,10 +93,9 @@ fn provide_signer(config: SignerConfig) {
 
 /// Provides everything the pages take from context. Tests mount single pages after calling it.
 pub fn provide_app_context(config: AppConfig) {
-    let saved = Wizard::saved_lang(config.storage);
-    provide_context(I18n {
-        lang: RwSignal::new(config.lang.or(saved).unwrap_or_default()),
-    });
+    let lang = config.starting_lang();
+    let i18n = I18n::new(lang);
+    provide_context(i18n);
     let wizard = Wizard::new(config.storage);
     if let Some(region) = config.region {
         wizard.set_region(egov_domain::RegionId::new(region));
@@ -100,6 +110,10 @@ pub fn provide_app_context(config: AppConfig) {
         events,
     };
     provide_context(api.clone());
+    if i18n.lang.get_untracked() != lang {
+        // Not fetched before mounting (or that fetch failed): fetch it now, or say it failed.
+        i18n.choose(lang, &api);
+    }
     calendar::provide_calendar(api);
     provide_signer(config.signer);
 }
@@ -108,9 +122,10 @@ pub fn provide_app_context(config: AppConfig) {
 fn follow_embed_controls(controls: mount::EmbedControls, navigate: nav::Navigate) {
     let i18n = i18n::use_i18n();
     let wizard = state::use_wizard();
+    let api = expect_context::<ApiClient>();
     Effect::new(move |_| {
         if let Some(lang) = controls.lang.get() {
-            i18n.lang.set(lang);
+            i18n.choose(lang, &api);
         }
     });
     Effect::new(move |first: Option<()>| {

@@ -84,6 +84,8 @@ async fn step_change() {
             Some("/apply/active_employment_referral/iin"),
         )
         .unwrap();
+    // The app fetches Russian from its build; here there is none to fetch from.
+    egov_domain::l10n::install_compiled(Lang::Ru);
     let handle = leptos::mount::mount_to(container.clone(), || {
         provide_app_context(AppConfig {
             lang: Some(Lang::Ru),

@@ -5,6 +5,7 @@ language-switch-label = Language
 lang-kk = Қазақша
 lang-ru = Русский
 lang-en = English
+language-load-failed = { $language } could not be loaded. Check the connection and choose { $language } again.
 back = Back
 continue = Continue
 error-title-prefix = Error

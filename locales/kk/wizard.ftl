@@ -5,6 +5,7 @@ language-switch-label = Тіл
 lang-kk = Қазақша
 lang-ru = Русский
 lang-en = English
+language-load-failed = «{ $language }» тілін жүктеу мүмкін болмады. Байланысты тексеріп, { $language } тілін қайта таңдаңыз.
 back = Артқа
 continue = Жалғастыру
 error-title-prefix = Қате

@@ -5,6 +5,7 @@ language-switch-label = Язык
 lang-kk = Қазақша
 lang-ru = Русский
 lang-en = English
+language-load-failed = Не удалось загрузить язык «{ $language }». Проверьте подключение и выберите { $language } ещё раз.
 back = Назад
 continue = Продолжить
 error-title-prefix = Ошибка

@@ -6,7 +6,6 @@ use crate::i18n::use_i18n;
 use egov_domain::calendar::CalendarStatus;
 use egov_domain::schedule::{DueMoment, DueUnknown};
 use leptos::prelude::*;
-use time::format_description::well_known::Rfc3339;
 
 /// The locale key and arguments of why a moment is unknown; `None` for a step after the one
 /// that says why (the computed part of a timeline ends there, said once).
@@ -34,7 +33,7 @@ pub fn DueText(
     let i18n = use_i18n();
     match due {
         DueMoment::At(due) => {
-            let machine = due.at.format(&Rfc3339).unwrap_or_default();
+            let machine = crate::dates::machine_time(due.at);
             let provisional = (due.calendar == CalendarStatus::Provisional).then(|| {
                 view! {
                     " "

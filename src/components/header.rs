@@ -8,11 +8,13 @@ use leptos::prelude::*;
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let wizard = crate::state::use_wizard();
+    let api = expect_context::<crate::api::ApiClient>();
     let switch = Lang::ALL
         .into_iter()
         .map(|lang| {
             let key = format!("lang-{}", lang.tag());
             let label = i18n.t(&key);
+            let api = api.clone();
             view! {
                 <li>
                     <button
@@ -22,7 +24,7 @@ pub fn Header() -> impl IntoView {
                         lang=lang.tag()
                         aria-pressed=move || (i18n.lang.get() == lang).to_string()
                         on:click=move |_| {
-                            i18n.lang.set(lang);
+                            i18n.choose(lang, &api);
                             wizard.save_lang(lang);
                         }
                     >
@@ -49,5 +51,25 @@ pub fn Header() -> impl IntoView {
                 </nav>
             </div>
         </header>
+        <LanguageLoadFailed />
+    }
+}
+
+/// Says, in the language still on screen, that the chosen one could not be fetched; choosing it
+/// again retries.
+#[component]
+fn LanguageLoadFailed() -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        i18n.failed.get().map(|lang| {
+            let language = i18n.t(&format!("lang-{}", lang.tag()));
+            view! {
+                <div class="width-container">
+                    <p class="language-notice" role="alert" id="language-load-failed">
+                        {i18n.t_with("language-load-failed", &[("language", language.into())])}
+                    </p>
+                </div>
+            }
+        })
     }
 }

@@ -17,6 +17,7 @@ pub fn LanguagePage() -> impl IntoView {
     let wizard = use_wizard();
     let navigate = use_navigate();
     let next = paths::safe_next(use_query_map().read_untracked().get("next"));
+    let api = expect_context::<crate::api::ApiClient>();
     let errors = RwSignal::new(Vec::<FieldMessage>::new());
     let chosen = RwSignal::new(crate::state::Wizard::saved_lang(wizard.storage));
     let options = Lang::ALL
@@ -66,7 +67,7 @@ pub fn LanguagePage() -> impl IntoView {
                         if let Some(lang) = Lang::from_tag(&tag) {
                             chosen.set(Some(lang));
                             // Switch at once so the rest of this page reads in the chosen language.
-                            i18n.lang.set(lang);
+                            i18n.choose(lang, &api);
                         }
                     })
                     error=crate::components::error_summary::message_for(errors.into(), "language")

@@ -21,7 +21,6 @@ use egov_domain::{ApplicationStatus, Catalogue};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 /// Granularity of the polling loop.
@@ -35,7 +34,9 @@ thread_local! {
 fn clock_offset_ms() -> f64 {
     #[cfg(feature = "stub-signer")]
     {
-        let given = crate::dev_query("now").and_then(|v| OffsetDateTime::parse(&v, &Rfc3339).ok());
+        let given = crate::dev_query("now").and_then(|v| {
+            OffsetDateTime::parse(&v, &time::format_description::well_known::Rfc3339).ok()
+        });
         if let Some(given) = given {
             return (given.unix_timestamp_nanos() / 1_000_000) as f64 - js_sys::Date::now();
         }
@@ -50,9 +51,7 @@ pub fn now() -> OffsetDateTime {
         .unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
-fn machine_time(moment: OffsetDateTime) -> String {
-    moment.format(&Rfc3339).unwrap_or_default()
-}
+use crate::dates::machine_time;
 
 /// Whether the page is hidden (another tab, minimised): polling pauses then.
 fn page_hidden() -> bool {

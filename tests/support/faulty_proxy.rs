@@ -122,6 +122,8 @@ struct State {
     /// Endpoints in an outage (`Fault::NoNetwork`), until when.
     outages: Vec<(Endpoint, Instant)>,
     seen: Vec<Seen>,
+    /// Endpoints whose requests pass through, but only after a hold ([`FaultyProxy::slow_down`]).
+    holds: Vec<(Endpoint, Duration)>,
 }
 
 #[derive(Clone)]
@@ -147,6 +149,12 @@ impl FaultyProxy {
         }
     }
 
+    /// Every request to `endpoint` reaches the server and gets its answer, `hold` late: a slow
+    /// network for one file (the first screen's tests hold the wasm).
+    pub fn slow_down(&self, endpoint: Endpoint, hold: Duration) {
+        self.state.lock().unwrap().holds.push((endpoint, hold));
+    }
+
     /// Faults injected and not yet used, on every endpoint.
     pub fn pending(&self) -> usize {
         let state = self.state.lock().unwrap();
@@ -166,7 +174,13 @@ impl FaultyProxy {
 
     /// Every request to `/api/` so far.
     pub fn api_requests(&self) -> Vec<Seen> {
-        self.state.lock().unwrap().seen.clone()
+        let state = self.state.lock().unwrap();
+        state
+            .seen
+            .iter()
+            .filter(|s| s.path.starts_with("/api/"))
+            .cloned()
+            .collect()
     }
 
     pub fn count(&self, endpoint: Endpoint) -> usize {
@@ -299,7 +313,7 @@ async fn handle(
                     fault
                 })
         };
-        if path.starts_with("/api/") {
+        if path.starts_with("/api/") || path.starts_with("/locales/") {
             state.seen.push(Seen {
                 method: method.to_string(),
                 path: path.clone(),
@@ -309,6 +323,17 @@ async fn handle(
         }
         fault
     };
+    let hold = {
+        let state = shared.state.lock().unwrap();
+        state
+            .holds
+            .iter()
+            .find(|(e, _)| e.matches(method.as_str(), &path))
+            .map(|(_, hold)| *hold)
+    };
+    if let Some(hold) = hold {
+        tokio::time::sleep(hold).await;
+    }
     let Some(fault) = fault else {
         return Ok(pass(&shared, method, &path_and_query, headers, body).await);
     };

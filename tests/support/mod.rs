@@ -109,7 +109,21 @@ pub async fn start_driver() -> Driver {
 
 /// A headless Chromium session. Call `close` at the end of the test.
 pub async fn browser(driver: &Driver) -> Client {
+    browser_with(driver, serde_json::Map::new()).await
+}
+
+/// A session whose navigations return at once instead of waiting for the page to load
+/// (`pageLoadStrategy: none`), to look at a page while its wasm is still on the way.
+pub async fn browser_not_waiting(driver: &Driver) -> Client {
     let mut caps = serde_json::Map::new();
+    caps.insert("pageLoadStrategy".into(), "none".into());
+    browser_with(driver, caps).await
+}
+
+async fn browser_with(
+    driver: &Driver,
+    mut caps: serde_json::Map<String, serde_json::Value>,
+) -> Client {
     let mut options = serde_json::json!({
         "args": [
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

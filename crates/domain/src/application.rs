@@ -282,9 +282,8 @@ fn validate_address(address: &str) -> Result<(), ValidationError> {
 }
 
 pub fn validate_birth_date(date: &str) -> Result<(), ValidationError> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
     let parsed =
-        time::Date::parse(date, &format).map_err(|_| ValidationError::new("birth_date_invalid"))?;
+        crate::iso_date::parse(date).ok_or_else(|| ValidationError::new("birth_date_invalid"))?;
     if parsed.year() < 1900 {
         return Err(ValidationError::new("birth_date_too_early"));
     }

@@ -82,7 +82,7 @@ impl CalendarError {
     }
 }
 
-time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
+use crate::iso_date;
 
 /// One year of the calendar as the API publishes it (`GET /api/v1/calendar/{year}`).
 ///
@@ -115,7 +115,7 @@ mod iso_dates {
 
     #[derive(Serialize, Deserialize)]
     #[serde(transparent)]
-    struct IsoDate(#[serde(with = "super::iso_date")] Date);
+    struct IsoDate(#[serde(with = "crate::iso_date")] Date);
 
     pub fn serialize<S: Serializer>(days: &[Date], serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(days.iter().map(|&d| IsoDate(d)))

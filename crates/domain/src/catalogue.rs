@@ -194,7 +194,8 @@ pub struct Catalogue {
     pub withdrawn_services: Vec<WithdrawnService>,
 }
 
-const EMBEDDED: &str = include_str!("../data/catalogue.json");
+// `data/catalogue.json` without its layout, written by `build.rs`.
+const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
 
 impl Catalogue {
     /// The catalogue checked into the repository.

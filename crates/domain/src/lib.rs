@@ -14,6 +14,7 @@ pub mod eligibility;
 pub mod fuzzing;
 mod ids;
 pub mod iin;
+pub mod iso_date;
 #[cfg(feature = "l10n")]
 pub mod l10n;
 pub mod locale;

@@ -1,8 +1,8 @@
 //! `cargo xtask lighthouse [--port N] [PATH]`: performance and accessibility figures of the
-//! release build from Lighthouse (npm, `package.json`) in its mobile emulation, against the
+//! production build (`dist-production/`, what a deployment ships) from Lighthouse (npm, `package.json`) in its mobile emulation, against the
 //! reference server. Timings depend on the machine: this is a measurement, not a test.
 //!
-//! Builds the app (`dist/`) and the server (`server` profile), starts the server on 127.0.0.1
+//! Builds the app (`cargo xtask size --production`'s build) and the server (`server` profile), starts the server on 127.0.0.1
 //! with an empty database under `target/lighthouse/`, runs Lighthouse on `PATH` (default `/`,
 //! which opens the language question) with Debian's Chromium (`CHROME_PATH`, default
 //! `/usr/bin/chromium`), stops the server, and prints the scores, LCP, TBT and CLS. The full
@@ -71,14 +71,10 @@ fn start_server(exe: &Path, port: u16, work: &Path) -> Result<Server> {
     let log = std::fs::File::create(work.join("server.log"))
         .map_err(|e| format!("{}: {e}", work.display()))?;
     let child = cmd(&exe.to_string_lossy())
-        .args([
-            "--port",
-            &port.to_string(),
-            "--static-dir",
-            "dist",
-            "--data-dir",
-        ])
+        .args(["--port", &port.to_string(), "--data-dir"])
         .arg(&data)
+        .arg("--static-dir")
+        .arg(crate::size::Build::Production.dist())
         .stdout(log)
         .stderr(Stdio::null())
         .spawn()
@@ -141,7 +137,7 @@ pub fn lighthouse(args: &[String]) -> Result {
     }
     setup::ensure_build_tools()?;
     setup::ensure_browser()?;
-    crate::build_app()?;
+    crate::build(crate::size::Build::Production)?;
     let exe = build_server()?;
     let work = root().join("target/lighthouse");
     std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;

@@ -3,15 +3,19 @@
 //! - `setup`: installs what is missing (wasm target, Trunk, wasm-bindgen-cli, wasm-opt, Chromium).
 //! - `serve [--port N]`: setup, release build of the app, reference server on 127.0.0.1.
 //! - `test`: setup, formatting and lint checks, app build, then every test.
-//! - `size`: raw, gzip and brotli bytes of every file in `dist/`.
-//! - `timings`: in-browser timings of an IIN check and a step change (release wasm).
+//! - `size [--production]`: raw, gzip and brotli bytes of every file in `dist/`, and the first
+//!   load; with `--production`, builds the production build (`dist-production/`) and measures it.
+//! - `timings`: in-browser timings of an IIN check and a step change (release wasm), and
+//!   navigation to interactive of the production build.
 //! - `widget-shim`: the embeddable widget's script for a build.
 //! - `precompress`: `.br` and `.gz` copies of a build's files.
-//! - `post-build`: `widget-shim` then `precompress` (Trunk's post-build hook).
+//! - `post-build`: `widget-shim`, the joined locale files (`locales/<tag>.ftl`), then
+//!   `precompress` (Trunk's post-build hook).
 //! - `lighthouse [--port N] [PATH]`: Lighthouse scores, LCP, TBT, CLS of the release build (not
 //!   a test: timings depend on the machine).
 
 mod lighthouse;
+mod locales;
 mod setup;
 mod size;
 mod widget;
@@ -86,10 +90,24 @@ pub fn output(command: &mut Command) -> Option<String> {
 }
 
 fn build_app() -> Result {
+    build(size::Build::Development)
+}
+
+/// Builds the app into its `dist` folder: the development build with the default features (the
+/// stub signer, the development query settings), the production build without them.
+pub fn build(build: size::Build) -> Result {
     // Fetch first so Trunk can run offline: offline mode makes a tool-version mismatch fail
     // at once with a clear message instead of trying to download from GitHub.
     run(cmd("cargo").args(["fetch", "--quiet"]))?;
-    run(cmd("trunk").args(["build", "--release", "--offline", "--skip-version-check"]))
+    let mut trunk = cmd("trunk");
+    trunk.args(["build", "--release", "--offline", "--skip-version-check"]);
+    if build == size::Build::Production {
+        trunk
+            .arg("--no-default-features")
+            .arg("--dist")
+            .arg(build.dist());
+    }
+    run(&mut trunk)
 }
 
 fn serve(args: &[String]) -> Result {
@@ -127,6 +145,10 @@ fn serve(args: &[String]) -> Result {
     ]))
 }
 
+/// End-to-end tests that apply to the production build too: they sign with nothing, so the
+/// missing stub signer changes nothing for them.
+const PRODUCTION_E2E: [&str; 4] = ["e2e_first_screen", "e2e_static", "e2e_layout", "e2e_kiosk"];
+
 fn test() -> Result {
     setup::ensure_build_tools()?;
     setup::ensure_browser()?;
@@ -152,11 +174,23 @@ fn test() -> Result {
             .args(scope)
             .args(["--", "-D", "warnings"]))?;
     }
+    // The production build first, measured against its budget; then the development build,
+    // which the tests drive (its stub signer signs in them).
+    let budgets = root().join("size-budget.toml");
+    build(size::Build::Production)?;
+    size::report_build(size::Build::Production)?;
+    size::check_budget(size::Build::Production, &budgets)?;
     build_app()?;
-    size::report(&root().join("dist"))?;
-    size::check_budget(&root().join("dist"), &root().join("size-budget.toml"))?;
+    size::report_build(size::Build::Development)?;
+    size::check_budget(size::Build::Development, &budgets)?;
     // Native: domain, server, xtask, and the end-to-end tests (they drive dist/ in Chromium).
     run(cmd("cargo").args(["test", "--workspace", "--all-features"]))?;
+    // The end-to-end tests that do not sign with the stub, again on the production build.
+    for test in PRODUCTION_E2E {
+        run(cmd("cargo")
+            .args(["test", "--package", "egov-wizard", "--test", test])
+            .env("EGOV_DIST", size::Build::Production.dist()))?;
+    }
     // In the browser: wasm-bindgen-test in headless Chromium.
     run(cmd("cargo")
         .args([
@@ -172,7 +206,8 @@ fn test() -> Result {
 }
 
 /// Prints the in-browser timings of `tests/timings.rs` (an IIN check, a step change), from a
-/// release build of the wasm in headless Chromium.
+/// release build of the wasm in headless Chromium, then `tests/start_timing.rs`: navigation to
+/// interactive of the production build served by the reference server.
 fn timings() -> Result {
     setup::ensure_build_tools()?;
     setup::ensure_browser()?;
@@ -189,7 +224,30 @@ fn timings() -> Result {
             "--",
             "--nocapture",
         ])
+        .env("CHROMEDRIVER", setup::chromedriver()))?;
+    build(size::Build::Production)?;
+    run(cmd("cargo")
+        .args([
+            "test",
+            "--package",
+            "egov-wizard",
+            "--test",
+            "start_timing",
+            "--",
+            "--nocapture",
+        ])
+        .env("EGOV_DIST", size::Build::Production.dist())
         .env("CHROMEDRIVER", setup::chromedriver()))
+}
+
+/// The build folder a hook works on: the argument, or Trunk's staging folder.
+fn staging_dir(args: &[String]) -> Result<PathBuf> {
+    args.first()
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
+        .ok_or_else(|| {
+            "usage: cargo xtask post-build DIR (or run as Trunk's post_build hook)".into()
+        })
 }
 
 fn main() -> ExitCode {
@@ -199,16 +257,23 @@ fn main() -> ExitCode {
         Some("build") => setup::ensure_build_tools().and_then(|_| build_app()),
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
-        Some("size") => size::report(&root().join("dist")),
+        Some("size") => match args.get(1).map(String::as_str) {
+            None => size::report_build(size::Build::Development),
+            // A deployment's build is built here, so its figure is never that of a stale folder.
+            Some("--production") => setup::ensure_build_tools()
+                .and_then(|_| build(size::Build::Production))
+                .and_then(|_| size::report_build(size::Build::Production)),
+            Some(other) => Err(format!("unknown argument {other}")),
+        },
         Some("widget-shim") => widget::write_shim(&args[1..]),
         Some("timings") => timings(),
         Some("precompress") => size::precompress(&args[1..]),
-        Some("post-build") => {
-            widget::write_shim(&args[1..]).and_then(|_| size::precompress(&args[1..]))
-        }
+        Some("post-build") => widget::write_shim(&args[1..])
+            .and_then(|_| locales::write(&staging_dir(&args[1..])?))
+            .and_then(|_| size::precompress(&args[1..])),
         Some("lighthouse") => lighthouse::lighthouse(&args[1..]),
         _ => Err(
-            "usage: cargo xtask <setup|build|serve [--port N]|test|size|timings|lighthouse [--port N] [PATH]|widget-shim DIR|precompress DIR|post-build DIR>"
+            "usage: cargo xtask <setup|build|serve [--port N]|test|size [--production]|timings|lighthouse [--port N] [PATH]|widget-shim DIR|precompress DIR|post-build DIR>"
                 .to_owned(),
         ),
     };

@@ -57,7 +57,7 @@ pub fn precompress(args: &[String]) -> Result {
     for path in paths {
         let wanted = matches!(
             path.extension().and_then(|e| e.to_str()),
-            Some("wasm" | "js" | "css" | "html")
+            Some("wasm" | "js" | "css" | "html" | "ftl")
         );
         if !wanted {
             continue;
@@ -129,33 +129,89 @@ pub fn report(dist: &Path) -> Result {
     Ok(())
 }
 
-/// Fails when the first-load bytes (brotli) exceed the committed budget in `size-budget.toml`.
-pub fn check_budget(dist: &Path, budget_file: &Path) -> Result {
+/// Which build of the app: the development build (`dist/`, default features: the stub signer and
+/// the development query settings) or the production build a deployment ships
+/// (`dist-production/`, `--no-default-features`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Build {
+    Development,
+    Production,
+}
+
+impl Build {
+    pub fn dist(self) -> PathBuf {
+        crate::root().join(match self {
+            Build::Development => "dist",
+            Build::Production => "dist-production",
+        })
+    }
+
+    /// Its key in `size-budget.toml`.
+    fn budget_key(self) -> &'static str {
+        match self {
+            Build::Development => "development_first_load_brotli_bytes",
+            Build::Production => "production_first_load_brotli_bytes",
+        }
+    }
+}
+
+/// Whether a file of a build is part of the first load of the page: the HTML, the wasm, its JS
+/// and the CSS. Not the widget's loader script (a page embedding the widget loads it instead of
+/// index.html), the static files in public/, nor the locales other than the compiled-in one
+/// (fetched when the person chooses them).
+fn in_first_load(path: &Path) -> bool {
+    let top_level = path.components().count() == 1;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let code_or_style = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("wasm" | "js" | "css")
+    );
+    top_level && (name == "index.html" || (code_or_style && name != crate::widget::SHIM))
+}
+
+/// The first-load brotli bytes of a build, per kind of file and in total.
+pub fn first_load(dist: &Path) -> Result<(Vec<FileSize>, usize)> {
+    let files: Vec<FileSize> = measure(dist)?
+        .into_iter()
+        .filter(|s| in_first_load(&s.path))
+        .collect();
+    let total = files.iter().map(|s| s.brotli).sum();
+    Ok((files, total))
+}
+
+/// `cargo xtask size [--production]`: the size report of the build and, last, its first load.
+pub fn report_build(build: Build) -> Result {
+    let dist = build.dist();
+    report(&dist)?;
+    let (files, total) = first_load(&dist)?;
+    let parts: Vec<String> = files
+        .iter()
+        .map(|s| format!("{} {}", s.path.display(), s.brotli))
+        .collect();
+    println!("first load files (brotli): {}", parts.join(", "));
+    println!("first load (brotli): {total} bytes");
+    Ok(())
+}
+
+/// Fails when the build's first-load bytes (brotli) exceed its budget in `size-budget.toml`.
+pub fn check_budget(build: Build, budget_file: &Path) -> Result {
     let text = std::fs::read_to_string(budget_file)
         .map_err(|e| format!("{}: {e}", budget_file.display()))?;
+    let key = build.budget_key();
     let budget: usize = text
         .lines()
         .filter_map(|line| line.split_once('='))
-        .find(|(key, _)| key.trim() == "first_load_brotli_bytes")
+        .find(|(name, _)| name.trim() == key)
         .and_then(|(_, value)| value.trim().replace('_', "").parse().ok())
-        .ok_or_else(|| format!("{} has no first_load_brotli_bytes", budget_file.display()))?;
-    let first_load: usize = measure(dist)?
-        .iter()
-        // The app's own first load: not the widget's loader script (a page embedding the
-        // widget loads it instead of index.html) nor the static files in public/.
-        .filter(|s| {
-            matches!(
-                s.path.extension().and_then(|e| e.to_str()),
-                Some("wasm" | "js" | "css")
-            ) && !s.path.starts_with("public")
-                && s.path.file_name().and_then(|n| n.to_str()) != Some(crate::widget::SHIM)
-        })
-        .map(|s| s.brotli)
-        .sum();
-    println!("first load (wasm + js + css, brotli): {first_load} bytes, budget {budget}");
+        .ok_or_else(|| format!("{} has no {key}", budget_file.display()))?;
+    let (_, first_load) = first_load(&build.dist())?;
+    println!("{build:?} build: first load (html + wasm + js + css, brotli) {first_load} bytes, budget {budget}");
     if first_load > budget {
         return Err(format!(
-            "first load is {first_load} brotli bytes, over the budget of {budget} in {}",
+            "the {build:?} build's first load is {first_load} brotli bytes, over its budget of {budget} ({key} in {})",
             budget_file.display()
         ));
     }
