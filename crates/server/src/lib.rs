@@ -17,12 +17,12 @@ pub mod signatures;
 mod simulation;
 mod uploads;
 
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::http::{header, HeaderValue};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use egov_domain::api::{problem_code, Health};
+use egov_domain::api::{problem_code, Capabilities, Health};
 use egov_domain::calendar::Calendar;
 use egov_domain::signature::test_ca;
 use egov_domain::Catalogue;
@@ -107,12 +107,18 @@ pub struct AppState {
 
 pub const DATABASE_FILE: &str = "egov-wizard.sqlite3";
 
-/// Liveness of the server.
-#[utoipa::path(get, path = "/api/v1/health", tag = "meta", responses((status = 200, body = Health)))]
-async fn health() -> Json<Health> {
+/// Liveness of the server, and which optional parts of the contract it has turned on.
+#[utoipa::path(get, path = "/api/v1/health", tag = "meta",
+    responses((status = 200, body = Health, description = "The server is up")))]
+async fn health(State(state): State<AppState>) -> Json<Health> {
     Json(Health {
         status: "ok".into(),
         version: env!("CARGO_PKG_VERSION").into(),
+        capabilities: Capabilities {
+            test_ca: state.verifiers.stub.is_some(),
+            cms: state.verifiers.cms.is_some(),
+            operator: state.operator_token.is_some(),
+        },
     })
 }
 

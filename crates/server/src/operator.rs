@@ -38,7 +38,7 @@ fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
     params(("reference" = String, Path, description = "The application's reference")),
     request_body = TransitionRequest,
     responses(
-        (status = 200, body = ApplicationRecord),
+        (status = 200, body = ApplicationRecord, description = "The application after the transition"),
         (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `operator_disabled`", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`transition_from_final`, `transition_not_allowed`", body = Problem, content_type = "application/problem+json"),

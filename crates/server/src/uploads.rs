@@ -98,7 +98,7 @@ impl Drop for PartFile {
         description = "The raw file. `Content-Type` declares its type; the content decides."),
     params(("X-File-Name" = String, Header, description = "The file's name, percent-encoded UTF-8")),
     responses(
-        (status = 201, body = UploadReceipt),
+        (status = 201, body = UploadReceipt, description = "Stored"),
         (status = 413, description = "`upload_too_large`", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "`upload_type_not_allowed`, `upload_type_mismatch`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`upload_empty`; `validation_failed` with `header:X-File-Name`: `file_name_missing`, `file_name_invalid`", body = Problem, content_type = "application/problem+json"),
