@@ -218,6 +218,7 @@ pub struct Api {
     contract: Contract,
     pace: Duration,
     last_sent: Option<Instant>,
+    timeout: Duration,
     pub traffic: Traffic,
 }
 
@@ -248,6 +249,7 @@ impl Api {
             contract: Contract::load(),
             pace,
             last_sent: None,
+            timeout,
             traffic: Traffic::default(),
         })
     }
@@ -260,6 +262,47 @@ impl Api {
         self.last_sent = Some(Instant::now());
     }
 
+    /// One exchange: the status, headers and body, or what went wrong on the way.
+    async fn exchange(&self, call: &Call, url: &str) -> Result<(u16, HeaderMap, Vec<u8>), String> {
+        let parsed = reqwest::Url::parse(url).map_err(|e| e.to_string())?;
+        if call.oversize && parsed.scheme() == "http" {
+            let body = call.body.as_deref().unwrap_or_default();
+            let answer = crate::expect_continue::send(
+                &parsed,
+                call.method.as_str(),
+                &call.headers,
+                body,
+                self.timeout,
+            )
+            .await?;
+            return Ok((answer.status, answer.headers, answer.body));
+        }
+        let client = if call.oversize {
+            &self.unpooled
+        } else {
+            &self.http
+        };
+        let mut request = client.request(call.method.clone(), url);
+        for (name, value) in &call.headers {
+            let value = HeaderValue::from_str(value).expect("header values are ASCII");
+            request = request.header(name.clone(), value);
+        }
+        if let Some(body) = &call.body {
+            request = request.body(body.clone());
+        }
+        let response = request
+            .send()
+            .await
+            .map_err(|e| format!("no answer ({})", error_chain(&e)))?;
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| format!("{status} with a broken body ({})", error_chain(&e)))?;
+        Ok((status, headers, body.to_vec()))
+    }
+
     /// Sends `call`; a transport error is a failure of the check.
     pub async fn send(&mut self, call: Call) -> Result<Reply, Failure> {
         let sent = call.shown();
@@ -268,31 +311,12 @@ impl Api {
         loop {
             self.paced().await;
             self.traffic.requests += 1;
-            let client = if call.oversize {
-                &self.unpooled
-            } else {
-                &self.http
-            };
-            let mut request = client.request(call.method.clone(), &url);
-            for (name, value) in &call.headers {
-                let value = HeaderValue::from_str(value).expect("header values are ASCII");
-                request = request.header(name.clone(), value);
-            }
-            if let Some(body) = &call.body {
-                request = request.body(body.clone());
-            }
-            let response = request.send().await.map_err(|e| Failure {
-                sent: sent.clone(),
-                got: format!("no answer ({})", error_chain(&e)),
-                expected: "an answer".into(),
-            })?;
-            let status = response.status().as_u16();
-            let headers = response.headers().clone();
-            let body = response.bytes().await.map_err(|e| Failure {
-                sent: sent.clone(),
-                got: format!("{status} with a broken body ({})", error_chain(&e)),
-                expected: "a complete answer".into(),
-            })?;
+            let (status, headers, body) =
+                self.exchange(&call, &url).await.map_err(|got| Failure {
+                    sent: sent.clone(),
+                    got,
+                    expected: "an answer".into(),
+                })?;
             if status == 429 && retries < MAX_RETRIES {
                 if let Some(wait) = retry_after(&headers) {
                     retries += 1;
@@ -317,7 +341,7 @@ impl Api {
                 status,
                 content_type,
                 headers,
-                body: body.to_vec(),
+                body,
                 violations,
             });
         }

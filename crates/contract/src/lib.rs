@@ -8,6 +8,7 @@
 
 pub mod checks;
 pub mod client;
+mod expect_continue;
 pub mod openapi;
 pub mod report;
 
