@@ -84,3 +84,16 @@ pub fn assumed_capabilities(operator_token: bool) -> Capabilities {
         operator: operator_token,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The README gives backend teams the test CA's public key: it must be the one that signs.
+    #[test]
+    fn the_readme_publishes_the_test_ca_key() {
+        use base64::Engine;
+        let key = egov_domain::signature::test_ca::trust_anchor().ca_public_key;
+        let encoded = base64::engine::general_purpose::STANDARD.encode(key.to_bytes());
+        let readme = include_str!("../../../README.md");
+        assert!(readme.contains(&format!("`{encoded}`")), "{encoded}");
+    }
+}

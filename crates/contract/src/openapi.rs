@@ -194,7 +194,7 @@ impl Contract {
             }));
         }
         if content_type == "application/problem+json" {
-            if value["status"] != Value::from(status) {
+            if value["status"] != status {
                 found.push(format!(
                     "the problem's `status` is {}, the answer's {status}",
                     value["status"]

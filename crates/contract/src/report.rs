@@ -124,3 +124,45 @@ impl Report {
         serde_json::to_string_pretty(self).expect("a report serialises")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_outcome_reads_in_text_and_json() {
+        let mut report = Report::new("http://127.0.0.1:1");
+        report.push("a.pass", Outcome::Pass);
+        let failure = Failure {
+            sent: "GET /api/v1/health".into(),
+            got: "200 application/json {}".into(),
+            expected: "200 application/json with a Health".into(),
+        };
+        report.push("b.fail", Outcome::Fail(failure));
+        report.push(
+            "c.skip",
+            Outcome::Skip {
+                reason: "the server declares cms off".into(),
+            },
+        );
+        assert!(!report.success());
+        let text = report.text();
+        assert!(text.contains("\nFAIL b.fail: sent GET /api/v1/health, got 200 application/json {}, contract says 200 application/json with a Health\n"), "{text}");
+        assert!(
+            text.contains("\nSKIP c.skip: the server declares cms off\n"),
+            "{text}"
+        );
+        assert!(text.ends_with("\n1 passed, 1 failed, 1 skipped"), "{text}");
+        let json: serde_json::Value = serde_json::from_str(&report.json()).unwrap();
+        assert_eq!(json["checks"][1]["outcome"], "fail");
+        assert_eq!(
+            json["checks"][1]["expected"],
+            "200 application/json with a Health"
+        );
+        assert_eq!(json["checks"][2]["reason"], "the server declares cms off");
+        assert_eq!(
+            (json["passed"].clone(), json["failed"].clone()),
+            (1.into(), 1.into())
+        );
+    }
+}
