@@ -34,6 +34,10 @@ impl ApiFailure {
     /// The locale key of the message a person sees for this failure.
     pub fn message_key(&self) -> String {
         match self {
+            // The one 5xx the person can act on: wait, the server's storage is full (507).
+            ApiFailure::Problem(p, _) if p.code == problem_code::STORAGE_FULL => {
+                "storage_full".into()
+            }
             ApiFailure::Problem(p, _) if p.status >= 500 => "error-server".into(),
             // The server's own limit, which the app checks before sending too.
             ApiFailure::Problem(p, _) if p.code == problem_code::UPLOAD_TOO_LARGE => {

@@ -91,6 +91,9 @@ impl Draft {
             result: self.result.clone(),
             documents: self.documents.clone(),
             lang,
+            // Set by the sign step, the moment the person signs.
+            idempotency_key: self.idempotency_key.clone().unwrap_or_default(),
+            signed_at: String::new(),
         })
     }
 }
@@ -119,6 +122,13 @@ pub enum Loaded {
     Discarded,
 }
 
+/// A draft saved before attachments carried their hash and type: everything but the
+/// attachments is kept, and the person attaches the files again.
+fn without_old_attachments(mut draft: serde_json::Value) -> Option<Draft> {
+    draft.as_object_mut()?.remove("documents")?;
+    serde_json::from_value(draft).ok()
+}
+
 pub fn encode(draft: &Draft) -> String {
     serde_json::to_string(&Envelope {
         schema_version: SCHEMA_VERSION,
@@ -132,7 +142,9 @@ pub fn decode(stored: &str) -> Loaded {
         return Loaded::Discarded;
     };
     let draft = match envelope.schema_version {
-        SCHEMA_VERSION => serde_json::from_value::<Draft>(envelope.draft).ok(),
+        SCHEMA_VERSION => serde_json::from_value::<Draft>(envelope.draft.clone())
+            .ok()
+            .or_else(|| without_old_attachments(envelope.draft)),
         1 => serde_json::from_value::<DraftV1>(envelope.draft)
             .ok()
             .map(|old| Draft {
@@ -157,6 +169,18 @@ mod tests {
             ..Draft::default()
         };
         assert_eq!(decode(&encode(&draft)), Loaded::Draft(Box::new(draft)));
+    }
+
+    #[test]
+    fn attachments_without_a_hash_are_dropped_and_the_rest_kept() {
+        let old = r#"{"schema_version":2,"draft":{"iin":"791028302728","documents":[{"document":"standard_para9_package","upload_id":"u","file_name":"a.pdf","size":1}]}}"#;
+        match decode(old) {
+            Loaded::Draft(d) => {
+                assert_eq!(d.iin, "791028302728");
+                assert!(d.documents.is_empty());
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

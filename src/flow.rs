@@ -300,6 +300,8 @@ mod tests {
                     upload_id: "u".into(),
                     file_name: "f.pdf".into(),
                     size: 1,
+                    media_type: "application/pdf".into(),
+                    sha256: "0".repeat(64),
                 })
                 .collect();
             d

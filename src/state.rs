@@ -198,15 +198,17 @@ impl Wizard {
     }
 }
 
+/// 128 random bits from the browser's CSPRNG (`crypto.getRandomValues`), as 32 hex digits: a
+/// key nobody can guess (`Math.random` is predictable). The key is signed with the application,
+/// and the server scopes it to the applicant.
 fn new_idempotency_key() -> String {
-    let random = || (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-    format!(
-        "{:08x}{:08x}{:08x}{:08x}",
-        random(),
-        random(),
-        random(),
-        js_sys::Date::now() as u32
-    )
+    let mut bytes = [0u8; 16];
+    let filled = leptos::prelude::window()
+        .crypto()
+        .and_then(|crypto| crypto.get_random_values_with_u8_array(&mut bytes));
+    // Every browser the app runs in has Web Crypto; without it the key would not be random.
+    filled.expect("crypto.getRandomValues is available");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 pub fn use_wizard() -> Wizard {

@@ -86,7 +86,7 @@ impl Auditor<'_> {
 
 /// The Karaganda referral, signed with the test CA and submitted through the API.
 async fn submit_by_api(base: &str) -> String {
-    let upload_id = upload_pdf(base).await;
+    let receipt = upload_pdf(base).await;
     let application: Application = serde_json::from_value(serde_json::json!({
         "service": "active_employment_referral",
         "region": "karaganda",
@@ -97,10 +97,15 @@ async fn submit_by_api(base: &str) -> String {
         },
         "result": "employment_referral",
         "documents": [{
-            "document": "standard_para9_package", "upload_id": upload_id,
-            "file_name": "справка.pdf", "size": 48
+            "document": "standard_para9_package", "upload_id": receipt.id,
+            "file_name": receipt.file_name, "size": receipt.size,
+            "media_type": receipt.media_type, "sha256": receipt.sha256
         }],
-        "lang": "ru"
+        "lang": "ru",
+        "idempotency_key": "a11y-submit-by-api-0001",
+        "signed_at": time::OffsetDateTime::now_utc()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap()
     }))
     .unwrap();
     let signature = test_ca::sign(

@@ -127,14 +127,14 @@ async fn payloads_in_free_text_are_shown_as_text() {
     nothing_ran(&c).await;
 
     // A refusal's grounds, from the provider, on a second application.
-    let upload_id = upload_pdf(&base).await;
+    let receipt = upload_pdf(&base).await;
     let second: egov_domain::api::ApplicationRecord = {
         open_sign_step_of(
             &c,
             &base,
             "",
             "en",
-            &complete_referral_draft("791028302728", &upload_id),
+            &complete_referral_draft("791028302728", &receipt),
         )
         .await;
         click(&c, "#sign").await;

@@ -369,7 +369,9 @@ async fn due_moments_skip_the_weekend_and_the_holiday_and_overdue_follows_the_cl
             "birth_date": "1979-10-28", "phone": "+77011234567",
             "address": "Қарағанды қ., Бұқар жырау даңғ., 1", "category": "citizen"
         },
-        "lang": "en"
+        "lang": "en",
+        "idempotency_key": "status-holiday-test-0001",
+        "signed_at": "2025-10-24T12:50:00Z"
     }))
     .unwrap();
     let signature = test_ca::sign(
@@ -384,7 +386,6 @@ async fn due_moments_skip_the_weekend_and_the_holiday_and_overdue_follows_the_cl
     let stored = db
         .insert_application(
             reference.into(),
-            None,
             SignedApplication {
                 application,
                 signature,

@@ -61,7 +61,7 @@ async fn a_refused_answer_links_to_the_step_that_changes_it() {
     let base = server.url();
     let driver = start_driver().await;
     let c = browser(&driver).await;
-    let draft = complete_referral_draft(IIN, "no-such-upload");
+    let draft = complete_referral_draft(IIN, &support::unknown_receipt("no-such-upload"));
     open_sign_step_of(&c, &base, "", "ru", &draft).await;
     click(&c, "label[for='stub-valid']").await;
     click(&c, "#sign").await;

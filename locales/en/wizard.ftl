@@ -85,3 +85,15 @@ status-result_issued = Result issued
 status-refused = Refused
 new-application = New application
 page-not-found = Page not found
+
+# Uploads and submissions the server refuses to protect what the person signed (issue 16).
+upload_forbidden = This file can only be removed from the device that attached it.
+upload_attached = This file belongs to an application that has been sent, so it cannot be removed.
+upload_quota_exceeded = You have attached too many files that are not part of a sent application yet. Send your application, or try again later.
+storage_full = The server cannot take files right now. Try again later. What you entered is kept.
+signing_time_too_old = Your signature is too old to be accepted. Sign again.
+signing_time_in_future = The time on your device is ahead of the server's. Check your device's date and time, then sign again.
+upload_mismatch = The attached file is not the one the server holds. Attach it again.
+document_not_requested = This document is not asked for by this service. Remove it and attach the documents listed.
+upload_already_attached = This file is already part of another application. Attach it again.
+idempotency_key_mismatch = Your application could not be matched with its signature. Sign again.

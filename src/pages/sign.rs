@@ -115,7 +115,7 @@ pub fn SignPage() -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
-        let Some(application) = wizard
+        let Some(mut application) = wizard
             .draft
             .get_untracked()
             .application(i18n.lang.get_untracked())
@@ -128,6 +128,10 @@ pub fn SignPage() -> impl IntoView {
         let api = api.clone();
         let navigate = navigate.clone();
         let key = wizard.idempotency_key();
+        // Both go into the signed bytes: the server creates one application per signed key, and
+        // refuses a body signed too long ago.
+        application.idempotency_key = key.clone();
+        application.signed_at = String::from(js_sys::Date::new_0().to_iso_string());
         leptos::task::spawn_local(async move {
             let request = SignRequest {
                 bytes: application.canonical_bytes(),

@@ -203,7 +203,7 @@ pub async fn wait_for_attr(client: &Client, css: &str, name: &str, expected: &st
 
 /// A complete draft of the Karaganda referral, as the wizard stores it, for tests that start at
 /// the sign step.
-pub fn complete_referral_draft(iin: &str, upload_id: &str) -> String {
+pub fn complete_referral_draft(iin: &str, receipt: &egov_domain::api::UploadReceipt) -> String {
     serde_json::json!({
         "schema_version": 2,
         "draft": {
@@ -225,9 +225,11 @@ pub fn complete_referral_draft(iin: &str, upload_id: &str) -> String {
             "result": "employment_referral",
             "documents": [{
                 "document": "standard_para9_package",
-                "upload_id": upload_id,
-                "file_name": "справка.pdf",
-                "size": 48
+                "upload_id": receipt.id,
+                "file_name": receipt.file_name,
+                "size": receipt.size,
+                "media_type": receipt.media_type,
+                "sha256": receipt.sha256
             }],
             "idempotency_key": null
         }
@@ -238,8 +240,20 @@ pub fn complete_referral_draft(iin: &str, upload_id: &str) -> String {
 /// A one-page PDF's bytes.
 pub const SAMPLE_PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 
-/// Uploads a small PDF through the API, as the documents step does, and returns its id.
-pub async fn upload_pdf(base: &str) -> String {
+/// The receipt of an upload no server holds, for tests of what happens then.
+pub fn unknown_receipt(id: &str) -> egov_domain::api::UploadReceipt {
+    egov_domain::api::UploadReceipt {
+        id: id.into(),
+        file_name: "справка.pdf".into(),
+        size: SAMPLE_PDF.len() as u64,
+        media_type: "application/pdf".into(),
+        sha256: "0".repeat(64),
+        delete_token: String::new(),
+    }
+}
+
+/// Uploads a small PDF through the API, as the documents step does, and returns its receipt.
+pub async fn upload_pdf(base: &str) -> egov_domain::api::UploadReceipt {
     let receipt: egov_domain::api::UploadReceipt = reqwest::Client::new()
         .post(format!("{base}/api/v1/uploads"))
         .header("content-type", "application/pdf")
@@ -254,19 +268,19 @@ pub async fn upload_pdf(base: &str) -> String {
         .json()
         .await
         .unwrap();
-    receipt.id
+    receipt
 }
 
 /// Opens the sign step of a complete referral draft in `lang`, keeping `query` (e.g. the signer
 /// configuration) on the URL the app boots from.
 pub async fn open_sign_step(client: &Client, base: &str, query: &str, lang: &str, iin: &str) {
-    let upload_id = upload_pdf(base).await;
+    let receipt = upload_pdf(base).await;
     open_sign_step_of(
         client,
         base,
         query,
         lang,
-        &complete_referral_draft(iin, &upload_id),
+        &complete_referral_draft(iin, &receipt),
     )
     .await;
 }
@@ -292,13 +306,25 @@ pub async fn seed_referral_draft(
     lang: &str,
     draft: &str,
 ) {
+    seed_draft(client, base, query, lang, "karaganda", draft).await;
+}
+
+/// Stores `draft` (JSON, as stored) as the referral draft in `region`, in `lang`.
+pub async fn seed_draft(
+    client: &Client,
+    base: &str,
+    query: &str,
+    lang: &str,
+    region: &str,
+    draft: &str,
+) {
     client.goto(&format!("{base}/{query}")).await.unwrap();
     wait_for(client, "#page-heading").await;
     let script = "localStorage.setItem('egov-wizard.lang', JSON.stringify(arguments[0]));\
-                  localStorage.setItem('egov-wizard.region', JSON.stringify('karaganda'));\
+                  localStorage.setItem('egov-wizard.region', JSON.stringify(arguments[2]));\
                   localStorage.setItem('egov-wizard.draft.active_employment_referral', arguments[1]);";
     client
-        .execute(script, vec![lang.into(), draft.into()])
+        .execute(script, vec![lang.into(), draft.into(), region.into()])
         .await
         .unwrap();
 }
@@ -325,7 +351,7 @@ pub async fn open_documents_step(
     iin: &str,
 ) -> fantoccini::elements::Element {
     let mut draft: serde_json::Value =
-        serde_json::from_str(&complete_referral_draft(iin, "none")).unwrap();
+        serde_json::from_str(&complete_referral_draft(iin, &unknown_receipt("none"))).unwrap();
     draft["draft"]["documents"] = serde_json::json!([]);
     seed_referral_draft(client, base, query, lang, &draft.to_string()).await;
     client

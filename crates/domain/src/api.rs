@@ -13,8 +13,8 @@ use time::OffsetDateTime;
 
 pub const API_PREFIX: &str = "/api/v1";
 
-/// Header carrying the client's key for a submission; a retry with the same key returns the
-/// application created by the first attempt.
+/// Header that may repeat the submission's key; the key that counts is the one inside the
+/// signed application (`Application::idempotency_key`), and a header that differs is refused.
 pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
 
 /// `GET /api/v1/health`
@@ -147,6 +147,13 @@ pub struct UploadReceipt {
     /// The type the server found in the content (not the declared one): `application/pdf`,
     /// `image/jpeg` or `image/png`.
     pub media_type: String,
+    /// SHA-256 of the content, lowercase hex: the application names it, so the signature covers
+    /// the file.
+    pub sha256: String,
+    /// The secret that lets its holder withdraw the upload (`DELETE /api/v1/uploads/{id}` with
+    /// `Authorization: Bearer <delete_token>`) until an application attaches it. Only this answer
+    /// carries it; the server keeps its SHA-256.
+    pub delete_token: String,
 }
 
 /// `POST /api/v1/session/challenge` (201): bytes to sign with the citizen's key to sign in.
@@ -320,6 +327,29 @@ pub mod problem_code {
     pub const RESULT_NOT_ISSUED: &str = "result_not_issued";
     /// `GET /calendar/{year}`: the server has no working-day calendar for that year.
     pub const CALENDAR_YEAR_NOT_COVERED: &str = "calendar_year_not_covered";
+    /// `DELETE /uploads/{id}` without the upload's `delete_token`.
+    pub const UPLOAD_FORBIDDEN: &str = "upload_forbidden";
+    /// `DELETE /uploads/{id}` of an upload a submitted application attaches: it is kept.
+    pub const UPLOAD_ATTACHED: &str = "upload_attached";
+    /// This client holds as many unattached upload bytes as the server allows (429,
+    /// `Retry-After`): attach or withdraw them, or wait for unattached ones to be swept.
+    pub const UPLOAD_QUOTA_EXCEEDED: &str = "upload_quota_exceeded";
+    /// The server's storage for uploads is full (507).
+    pub const STORAGE_FULL: &str = "storage_full";
+    /// The application was signed longer ago than the server accepts: sign again.
+    pub const SIGNING_TIME_TOO_OLD: &str = "signing_time_too_old";
+    /// The application's signing moment is ahead of the server's clock: check the device's
+    /// clock and sign again.
+    pub const SIGNING_TIME_IN_FUTURE: &str = "signing_time_in_future";
+    /// Field codes of a submission's attachments: a field (`sha256`, `size`, `file_name`,
+    /// `media_type`) differs from the upload's receipt; the document is not one the service's
+    /// regulation asks of this applicant; the upload is attached by another application (or
+    /// twice in this one).
+    pub const UPLOAD_MISMATCH: &str = "upload_mismatch";
+    pub const DOCUMENT_NOT_REQUESTED: &str = "document_not_requested";
+    pub const UPLOAD_ALREADY_ATTACHED: &str = "upload_already_attached";
+    /// Field code at `header:Idempotency-Key`: the header differs from the signed key.
+    pub const IDEMPOTENCY_KEY_MISMATCH: &str = "idempotency_key_mismatch";
 
     /// Every code above: documentation and tests check each is described and reachable.
     pub const ALL: &[&str] = &[
@@ -356,5 +386,15 @@ pub mod problem_code {
         UPLOAD_UNKNOWN,
         RESULT_NOT_ISSUED,
         CALENDAR_YEAR_NOT_COVERED,
+        UPLOAD_FORBIDDEN,
+        UPLOAD_ATTACHED,
+        UPLOAD_QUOTA_EXCEEDED,
+        STORAGE_FULL,
+        SIGNING_TIME_TOO_OLD,
+        SIGNING_TIME_IN_FUTURE,
+        UPLOAD_MISMATCH,
+        DOCUMENT_NOT_REQUESTED,
+        UPLOAD_ALREADY_ATTACHED,
+        IDEMPOTENCY_KEY_MISMATCH,
     ];
 }

@@ -83,8 +83,14 @@ impl Applicant {
 pub struct AttachedDocument {
     /// Which of the service's documents the upload is.
     pub document: DocumentId,
-    /// The `id` of the upload's receipt.
+    /// The `id` of the upload's receipt: which upload the server checks the other fields
+    /// against. Absent in the public view of a submitted application (`ApplicationRecord`), which
+    /// shows what the citizen attached, not the server's internal ids.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub upload_id: String,
+    /// As in the upload's receipt.
+    #[validate(custom(function = "validate_file_name"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 255))]
     pub file_name: String,
     /// In bytes, as in the upload's receipt. At most 2^53 − 1 (`MAX_EXACT_SIZE`), the largest
     /// integer the signed canonical form writes exactly; a larger size is refused with
@@ -92,6 +98,75 @@ pub struct AttachedDocument {
     #[validate(custom(function = "validate_size"))]
     #[cfg_attr(feature = "openapi", schema(maximum = 9007199254740991_u64))]
     pub size: u64,
+    /// The type the server found in the content, as in the upload's receipt.
+    pub media_type: String,
+    /// SHA-256 of the content, lowercase hex, as in the upload's receipt: the signature covers
+    /// the file itself, not only its name.
+    #[validate(custom(function = "validate_sha256"))]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9a-f]{64}$"))]
+    pub sha256: String,
+}
+
+/// Characters that reorder how text is shown (e.g. U+202E RIGHT-TO-LEFT OVERRIDE turns
+/// `cod.exe` into a name that looks like `exe.doc`): never part of a file name.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Whether a file name may be stored and shown: 1–255 characters, no control or bidirectional
+/// control characters, no path. The server applies the same rule to the upload's header.
+pub fn is_valid_file_name(name: &str) -> bool {
+    let length = name.chars().count();
+    (1..=255).contains(&length)
+        && name.trim() == name
+        && !name.contains(['/', '\\'])
+        && !name.chars().any(|c| c.is_control() || is_bidi_control(c))
+}
+
+fn validate_file_name(name: &str) -> Result<(), ValidationError> {
+    if is_valid_file_name(name) {
+        Ok(())
+    } else {
+        Err(ValidationError::new("file_name_invalid"))
+    }
+}
+
+fn validate_sha256(hash: &str) -> Result<(), ValidationError> {
+    if hash.len() == 64 && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        Ok(())
+    } else {
+        Err(ValidationError::new("sha256_invalid"))
+    }
+}
+
+/// Whether an idempotency key is one a client may choose: 16 to 128 characters of `A–Z a–z 0–9
+/// - _` (the app sends 32 hex digits from `crypto.getRandomValues`).
+pub fn is_valid_idempotency_key(key: &str) -> bool {
+    (16..=128).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn validate_idempotency_key(key: &str) -> Result<(), ValidationError> {
+    if is_valid_idempotency_key(key) {
+        Ok(())
+    } else {
+        Err(ValidationError::new("idempotency_key_invalid"))
+    }
+}
+
+/// The signing moment as the server reads it; `Err` for anything but RFC 3339.
+pub fn parse_signed_at(signed_at: &str) -> Result<time::OffsetDateTime, ValidationError> {
+    time::OffsetDateTime::parse(signed_at, &time::format_description::well_known::Rfc3339)
+        .map_err(|_| ValidationError::new("signed_at_invalid"))
+}
+
+fn validate_signed_at(signed_at: &str) -> Result<(), ValidationError> {
+    parse_signed_at(signed_at).map(|_| ())
 }
 
 /// The largest integer the canonical form (RFC 8785) writes exactly: it writes numbers as IEEE
@@ -124,6 +199,18 @@ pub struct Application {
     pub documents: Vec<AttachedDocument>,
     /// The language the citizen used: results and notices come back in it.
     pub lang: Lang,
+    /// The client's key of this submission ([`is_valid_idempotency_key`]). Inside the signed
+    /// bytes, so a signed body names one application: sending it again returns that application
+    /// instead of creating another. Scoped to the applicant's IIN.
+    #[validate(custom(function = "validate_idempotency_key"))]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[A-Za-z0-9_-]{16,128}$"))]
+    pub idempotency_key: String,
+    /// When the citizen signed, RFC 3339 (kept as written: these are signed bytes). The server
+    /// refuses a body signed too long ago (`signing_time_too_old`) or ahead of its clock
+    /// (`signing_time_in_future`): the person signs again.
+    #[validate(custom(function = "validate_signed_at"))]
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
+    pub signed_at: String,
 }
 
 /// An IIN on the wire must already be normalised: what is signed is what is stored.
@@ -246,6 +333,16 @@ impl Application {
         serde_json_canonicalizer::to_vec(self).expect("an application always serialises")
     }
 
+    /// The application as anyone holding its reference may read it: what the citizen stated and
+    /// attached (file names, sizes, hashes), without the server's upload ids.
+    pub fn public_view(&self) -> Application {
+        let mut view = self.clone();
+        for document in &mut view.documents {
+            document.upload_id.clear();
+        }
+        view
+    }
+
     /// Field-level problems, as paths (`applicant.iin`) and codes the UI localises.
     pub fn check(&self) -> Result<(), FieldErrors> {
         self.validate().map_err(|e| field_errors(&e))
@@ -272,6 +369,8 @@ pub fn example_application(iin: &str) -> Application {
         result: Some(ResultId::new("employment_referral")),
         documents: Vec::new(),
         lang: Lang::Kk,
+        idempotency_key: "example-key-0000000000000001".into(),
+        signed_at: "2026-11-23T12:00:00Z".into(),
     }
 }
 
@@ -309,8 +408,14 @@ mod tests {
         let bytes = String::from_utf8(app.canonical_bytes()).unwrap();
         assert!(bytes.starts_with(r#"{"applicant":{"address":"#), "{bytes}");
         assert!(
-            bytes.ends_with(r#""service":"active_employment_referral"}"#),
+            bytes.ends_with(
+                r#""service":"active_employment_referral","signed_at":"2026-11-23T12:00:00Z"}"#
+            ),
             "{bytes}"
+        );
+        assert!(
+            bytes.contains(r#""idempotency_key":"example-key-0000000000000001""#),
+            "the key is signed: {bytes}"
         );
         let reparsed: Application = serde_json::from_str(&bytes).unwrap();
         assert_eq!(reparsed.canonical_bytes(), app.canonical_bytes());
@@ -368,6 +473,8 @@ mod tests {
             upload_id: "u-1".into(),
             file_name: "passport.pdf".into(),
             size: MAX_EXACT_SIZE,
+            media_type: "application/pdf".into(),
+            sha256: "0".repeat(64),
         });
         assert_eq!(app.check(), Ok(()));
         let canonical: Application = serde_json::from_slice(&app.canonical_bytes()).unwrap();
@@ -378,6 +485,58 @@ mod tests {
             app.check(),
             expect("documents[0].size", "document_size_invalid")
         );
+    }
+
+    #[test]
+    fn attachments_keys_and_signing_moments_are_checked() {
+        let mut app = with_iin("791028302728");
+        app.documents.push(AttachedDocument {
+            document: DocumentId::new("identity_document"),
+            upload_id: "u-1".into(),
+            file_name: "cod\u{202E}fdp.exe".into(),
+            size: 10,
+            media_type: "application/pdf".into(),
+            sha256: "ABC".into(),
+        });
+        app.idempotency_key = "short".into();
+        app.signed_at = "yesterday".into();
+        let errors = app.check().unwrap_err();
+        let codes: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|e| (e.path.as_str(), e.code.as_str()))
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                ("documents[0].file_name", "file_name_invalid"),
+                ("documents[0].sha256", "sha256_invalid"),
+                ("idempotency_key", "idempotency_key_invalid"),
+                ("signed_at", "signed_at_invalid"),
+            ]
+        );
+        assert!(is_valid_file_name("Паспорт (копия).pdf"));
+        for bad in ["", " a.pdf", "a/b.pdf", "a\u{0}.pdf", &"x".repeat(256)] {
+            assert!(!is_valid_file_name(bad), "{bad:?}");
+        }
+        assert!(is_valid_idempotency_key("0123456789abcdef"));
+        assert!(!is_valid_idempotency_key("0123456789abcde"));
+        assert!(!is_valid_idempotency_key("0123456789abcdef/"));
+    }
+
+    #[test]
+    fn the_public_view_has_no_upload_ids() {
+        let mut app = with_iin("791028302728");
+        app.documents.push(AttachedDocument {
+            document: DocumentId::new("identity_document"),
+            upload_id: "0123abcd".into(),
+            file_name: "passport.pdf".into(),
+            size: 10,
+            media_type: "application/pdf".into(),
+            sha256: "0".repeat(64),
+        });
+        let json = serde_json::to_string(&app.public_view()).unwrap();
+        assert!(!json.contains("upload_id"), "{json}");
+        assert!(json.contains("passport.pdf"), "{json}");
     }
 
     #[test]

@@ -476,6 +476,8 @@ mod tests {
                 result: None,
                 documents: vec![],
                 lang: Lang::Ru,
+                idempotency_key: "schedule-test-key-0001".into(),
+                signed_at: "2026-12-30T09:00:00Z".into(),
             },
             signer: certificate,
             history: history

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load figures of the reference server: throughput and p50/p99 latency of submit and of status
 # reads, against the `server` profile build on loopback, with wrk (Debian: apt-get install wrk).
+# The server runs with its default request log (RUST_LOG unset: one line per request).
 # Usage: crates/server/bench/load.sh [duration, default 10s] [connections, default 16]
 set -euo pipefail
 DURATION="${1:-10s}"
@@ -16,16 +17,17 @@ BIN="$ROOT/target/server/egov-server"
 WORK="$(mktemp -d -p "$ROOT/target" load.XXXXXX)"
 PORT="${PORT:-18480}"
 "$BIN" --port "$PORT" --data-dir "$WORK/data" --trust-test-ca --rate-limit-per-minute 0 \
-  > "$WORK/server.log" 2>&1 &
+  --upload-rate-per-minute 0 > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 trap 'kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 URL="http://127.0.0.1:$PORT"
 for _ in $(seq 50); do curl -sf "$URL/api/v1/health" >/dev/null && break; sleep 0.1; done
-# The server refuses an application without its documents: upload one PDF and attach it.
-printf '%%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%%%EOF\n' > "$WORK/document.pdf"
-UPLOAD_ID=$(curl -sf -H 'Content-Type: application/pdf' -H 'X-File-Name: document.pdf' \
-  --data-binary @"$WORK/document.pdf" "$URL/api/v1/uploads" | sed -E 's/.*"id":"([^"]+)".*/\1/')
-"$ROOT/target/server/examples/signed_application" "$UPLOAD_ID" > "$WORK/body.json"
+# Every body creates an application: each has its own idempotency key and its own uploaded
+# documents (an upload is attached once). BODIES must exceed the submits of the run, or the
+# extra ones are replays (200, nothing stored), which the summary reports.
+BODIES="${BODIES:-8000}"
+"$ROOT/target/server/examples/signed_application" "$URL" "$BODIES" > "$WORK/bodies.jsonl"
+head -n 1 "$WORK/bodies.jsonl" > "$WORK/body.json"
 
 summary() { # name, wrk output file
   local rps p50 p99 total non2xx
@@ -39,8 +41,12 @@ summary() { # name, wrk output file
 }
 
 echo "egov-server (profile server), wrk -t2 -c$CONNECTIONS -d$DURATION, $(nproc) CPUs, loopback"
-BODY_FILE="$WORK/body.json" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency \
+BODY_FILE="$WORK/bodies.jsonl" THREADS=2 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency \
   -s "$HERE/submit.lua" "$URL/api/v1/applications" > "$WORK/submit.txt"
+SUBMITS=$(awk '/requests in/ {print $1}' "$WORK/submit.txt")
+if [ "$SUBMITS" -gt "$BODIES" ]; then
+  echo "warning: $SUBMITS submits for $BODIES bodies: $((SUBMITS - BODIES)) were replays; raise BODIES" >&2
+fi
 REFERENCE=$(curl -sf -H 'Content-Type: application/json' --data-binary @"$WORK/body.json" \
   "$URL/api/v1/applications" | sed -E 's/.*"reference":"([^"]+)".*/\1/')
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency \

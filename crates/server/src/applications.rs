@@ -27,41 +27,82 @@ fn new_reference() -> String {
         .join("-")
 }
 
-fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
-    let Some(value) = headers.get(IDEMPOTENCY_KEY_HEADER) else {
-        return Ok(None);
-    };
-    let key = value
-        .to_str()
-        .ok()
-        .filter(|k| !k.is_empty() && k.len() <= 128)
-        .ok_or_else(|| {
-            ApiError::validation(vec![FieldError {
+/// The `Idempotency-Key` header is optional; if sent, it must be the key the citizen signed.
+fn check_key_header(headers: &HeaderMap, signed_key: &str) -> Result<(), ApiError> {
+    match headers.get(IDEMPOTENCY_KEY_HEADER) {
+        Some(value) if value.as_bytes() != signed_key.as_bytes() => {
+            Err(ApiError::validation(vec![FieldError {
                 path: format!("header:{IDEMPOTENCY_KEY_HEADER}"),
-                code: "idempotency_key_invalid".into(),
-            }])
-        })?;
-    Ok(Some(key.to_owned()))
+                code: problem_code::IDEMPOTENCY_KEY_MISMATCH.into(),
+            }]))
+        }
+        _ => Ok(()),
+    }
 }
 
-/// Submits a signed application. A retry with the same `Idempotency-Key` returns the
-/// application the first attempt created (200) instead of creating another.
+/// How old a signature may be, and how far ahead of the server's clock (`Config`).
+#[derive(Debug, Clone, Copy)]
+pub struct Freshness {
+    pub max_age: std::time::Duration,
+    pub clock_skew: std::time::Duration,
+}
+
+/// A body signed long ago (a copy found later) or ahead of our clock is refused: the person signs
+/// again, which makes a new signing moment.
+fn check_fresh(freshness: Freshness, signed_at: &str, now: OffsetDateTime) -> Result<(), ApiError> {
+    let signed_at = egov_domain::application::parse_signed_at(signed_at).map_err(|_| {
+        ApiError::validation(vec![FieldError {
+            path: "application.signed_at".into(),
+            code: "signed_at_invalid".into(),
+        }])
+    })?;
+    if signed_at > now + freshness.clock_skew {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            problem_code::SIGNING_TIME_IN_FUTURE,
+            "The application is signed at a moment ahead of the server's clock; sign again",
+        ));
+    }
+    if signed_at + freshness.max_age < now {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            problem_code::SIGNING_TIME_TOO_OLD,
+            "The application was signed too long ago; sign again",
+        )
+        .with_detail(format!(
+            "Signatures are accepted for {} s",
+            freshness.max_age.as_secs()
+        )));
+    }
+    Ok(())
+}
+
+fn key_conflict() -> ApiError {
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        problem_code::IDEMPOTENCY_CONFLICT,
+        "This Idempotency-Key was used for a different application",
+    )
+}
+
+/// Submits a signed application. The signed body carries its idempotency key: sending it again
+/// (or signing the same application again under the same key) returns the application the first
+/// attempt created (200) instead of creating another.
 #[utoipa::path(post, path = "/api/v1/applications", tag = "applications",
     request_body = SignedApplication,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Client-chosen key, up to 128 characters")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Optional; if sent, the `idempotency_key` the application carries")),
     responses(
         (status = 201, body = ApplicationRecord, description = "Created"),
-        (status = 200, body = ApplicationRecord, description = "An idempotent retry: the earlier application"),
+        (status = 200, body = ApplicationRecord, description = "A replay or idempotent retry: the earlier application"),
         (status = 415, description = "`unsupported_media_type`", body = Problem, content_type = "application/problem+json"),
         (status = 400, description = "`malformed_body`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed` (field codes include `result_required`, `document_missing`, `upload_unknown` and the eligibility reasons such as `requires_unemployed_registration` at `application.result`), `unknown_service`, `service_not_online`, `service_not_in_region`, `idempotency_key_reused`, and the signature codes: `signature_malformed`, `signature_format_unsupported` (`cms` without configured trust roots), `signature_algorithm_unsupported` (a CMS in GOST or another algorithm the server cannot verify), `certificate_untrusted`, `signature_mismatch`, `certificate_not_yet_valid`, `certificate_expired`, `certificate_revoked`, `certificate_iin_mismatch`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed` (field codes include `idempotency_key_invalid`, `signed_at_invalid`, `file_name_invalid`, `sha256_invalid`, `result_required`, `document_missing`, `upload_unknown`, `document_not_requested`, `upload_mismatch` (at the attachment's `sha256`, `size`, `file_name` or `media_type`), `upload_already_attached`, `idempotency_key_mismatch` (at `header:Idempotency-Key`) and the eligibility reasons such as `requires_unemployed_registration` at `application.result`), `unknown_service`, `service_not_online`, `service_not_in_region`, `idempotency_key_reused`, `signing_time_too_old`, `signing_time_in_future`, and the signature codes: `signature_malformed`, `signature_format_unsupported` (`cms` without configured trust roots), `signature_algorithm_unsupported` (a CMS in GOST or another algorithm the server cannot verify), `certificate_untrusted`, `signature_mismatch`, `certificate_not_yet_valid`, `certificate_expired`, `certificate_revoked`, `certificate_iin_mismatch`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn submit(
     State(state): State<AppState>,
     headers: HeaderMap,
     ApiJson(signed): ApiJson<SignedApplication>,
 ) -> Result<Response, ApiError> {
-    let key = idempotency_key(&headers)?;
     signed.application.check().map_err(|errors| {
         ApiError::validation(
             errors
@@ -73,6 +114,7 @@ pub async fn submit(
                 .collect(),
         )
     })?;
+    check_key_header(&headers, &signed.application.idempotency_key)?;
     crate::catalogue::check_online(
         &state.catalogue,
         &signed.application.service,
@@ -88,23 +130,32 @@ pub async fn submit(
             now,
         )
         .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.code(), &e.to_string()))?;
+    // A retry after a lost answer, or a replay of a body already stored, returns what it created,
+    // however long ago it was signed: it creates nothing.
+    match state.db.replay(signed.application.clone()).await? {
+        Some(Ok(record)) => return Ok(Json(record).into_response()),
+        Some(Err(())) => return Err(key_conflict()),
+        None => {}
+    }
+    check_fresh(state.freshness, &signed.application.signed_at, now)?;
     // After the signature: a tampered request is reported as tampered, not as ineligible.
     crate::rules::check(&state, &signed.application).await?;
 
     match state
         .db
-        .insert_application(new_reference(), key, signed, signer, now)
+        .insert_application(new_reference(), signed, signer, now)
         .await?
     {
         crate::db::Stored::Created(record) => {
             Ok((StatusCode::CREATED, Json(record)).into_response())
         }
         crate::db::Stored::Replayed(record) => Ok((StatusCode::OK, Json(record)).into_response()),
-        crate::db::Stored::KeyConflict => Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            problem_code::IDEMPOTENCY_CONFLICT,
-            "This Idempotency-Key was used for a different application",
-        )),
+        crate::db::Stored::KeyConflict => Err(key_conflict()),
+        // Another submission attached it between the check and the insert.
+        crate::db::Stored::AlreadyAttached(index) => Err(ApiError::validation(vec![FieldError {
+            path: format!("application.documents[{index}].upload_id"),
+            code: problem_code::UPLOAD_ALREADY_ATTACHED.into(),
+        }])),
     }
 }
 

@@ -29,6 +29,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/002_uploads.sql")),
         M::up(include_str!("../migrations/003_sessions.sql")),
         M::up(include_str!("../migrations/004_workflow.sql")),
+        M::up(include_str!("../migrations/005_owned_uploads.sql")),
     ])
 }
 
@@ -46,6 +47,59 @@ pub enum Stored {
     Replayed(ApplicationRecord),
     /// The idempotency key was seen before with a different request.
     KeyConflict,
+    /// The attachment at this index names an upload another application attaches.
+    AlreadyAttached(usize),
+}
+
+/// An upload as the server recorded it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredUpload {
+    pub file_name: String,
+    pub size: u64,
+    pub media_type: String,
+    pub sha256: String,
+}
+
+/// Upload bytes held, for the quotas.
+pub struct UploadUsage {
+    pub client_unattached_bytes: u64,
+    /// When the client's oldest unattached upload was made: the sweep frees its quota from then.
+    pub client_oldest_unattached: Option<OffsetDateTime>,
+    pub total_bytes: u64,
+}
+
+/// Outcome of `DELETE /uploads/{id}`.
+pub enum Withdrawal {
+    Deleted,
+    NotFound,
+    /// The token is not the upload's.
+    Forbidden,
+    /// A submitted application attaches it.
+    Attached,
+}
+
+/// The database and its journals, readable by the server's user only (0600): SQLite creates
+/// the journals with the database file's permissions, so a new file is made 0600 first.
+fn private_files(path: &Path) -> Result<(), DbError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let io = |e: std::io::Error| DbError::Corrupt(format!("{}: {e}", path.display()));
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .open(path)
+            .map_err(io)?;
+        for suffix in ["", "-wal", "-shm"] {
+            let file = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
+            if file.exists() {
+                std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600))
+                    .map_err(io)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn format_time(t: OffsetDateTime) -> String {
@@ -62,6 +116,7 @@ fn corrupt(e: serde_json::Error) -> DbError {
 
 impl Db {
     pub fn open(path: &Path) -> Result<Db, DbError> {
+        private_files(path)?;
         let mut conn = Connection::open(path)?;
         // WAL with synchronous=FULL: an acknowledged submission survives a crash or power cut.
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -87,51 +142,45 @@ impl Db {
         .map_err(|_| DbError::WorkerGone)?
     }
 
-    /// Stores a verified submission, or returns the earlier one for a repeated idempotency key.
+    /// Stores a verified submission and attaches its uploads, or returns the earlier one for
+    /// the applicant's repeated idempotency key. One transaction behind the one connection: two
+    /// parallel submissions of one body create one application, and an upload is attached once.
     pub async fn insert_application(
         &self,
         reference: String,
-        idempotency_key: Option<String>,
         signed: SignedApplication,
         signer: CertificateInfo,
         now: OffsetDateTime,
     ) -> Result<Stored, DbError> {
         self.with_conn(move |conn| {
             let tx = conn.transaction()?;
-            let application_json = String::from_utf8(signed.application.canonical_bytes())
-                .expect("canonical JSON is UTF-8");
-            let signature_json = serde_json::to_string(&signed.signature).map_err(corrupt)?;
-            if let Some(key) = &idempotency_key {
-                let existing: Option<(String, String, ())> = tx
-                    .query_row(
-                        "SELECT reference, application_json
-                         FROM applications WHERE idempotency_key = ?1",
-                        [key],
-                        |r| Ok((r.get(0)?, r.get(1)?, ())),
-                    )
-                    .optional()?;
-                if let Some((existing_ref, existing_app, _)) = existing {
-                    drop(tx);
-                    // A retry may carry a fresh signature (the person signed again after a lost
-                    // response); the application itself must be the same one.
-                    if existing_app != application_json {
-                        return Ok(Stored::KeyConflict);
-                    }
-                    return read_record(conn, &existing_ref)?
+            let application = &signed.application;
+            let application_json =
+                String::from_utf8(application.canonical_bytes()).expect("canonical JSON is UTF-8");
+            if let Some(earlier) = replay_of(
+                &tx,
+                &application.applicant.iin,
+                &application.idempotency_key,
+                &application_json,
+            )? {
+                drop(tx);
+                return earlier.map_or(Ok(Stored::KeyConflict), |reference| {
+                    read_record(conn, &reference)?
                         .map(Stored::Replayed)
-                        .ok_or_else(|| DbError::Corrupt("idempotent row vanished".into()));
-                }
+                        .ok_or_else(|| DbError::Corrupt("idempotent row vanished".into()))
+                });
             }
+            let signature_json = serde_json::to_string(&signed.signature).map_err(corrupt)?;
             let submitted_at = format_time(now);
             tx.execute(
-                "INSERT INTO applications (reference, idempotency_key, service, applicant_iin,
+                "INSERT INTO applications (reference, applicant_key, service, applicant_iin,
                     status, submitted_at, application_json, signature_json, signer_json)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
                     reference,
-                    idempotency_key,
-                    signed.application.service.as_str(),
-                    signed.application.applicant.iin.as_str(),
+                    application.idempotency_key,
+                    application.service.as_str(),
+                    application.applicant.iin.as_str(),
                     ApplicationStatus::Submitted.code(),
                     submitted_at,
                     application_json,
@@ -140,6 +189,17 @@ impl Db {
                 ],
             )?;
             let id = tx.last_insert_rowid();
+            for (index, document) in application.documents.iter().enumerate() {
+                let attached = tx.execute(
+                    "UPDATE uploads SET application_id = ?1
+                     WHERE id = ?2 AND application_id IS NULL",
+                    params![id, document.upload_id],
+                )?;
+                if attached == 0 {
+                    // Rolled back on drop: nothing of this submission is stored.
+                    return Ok(Stored::AlreadyAttached(index));
+                }
+            }
             tx.execute(
                 "INSERT INTO status_events (application_id, status, at, actor)
                  VALUES (?1, ?2, ?3, 'applicant')",
@@ -153,21 +213,52 @@ impl Db {
         .await
     }
 
+    /// The application this applicant already submitted under `key`: `Some(Ok)` if it is
+    /// `application` itself (a replay or retry), `Some(Err)` if the key named another one.
+    pub async fn replay(
+        &self,
+        application: egov_domain::Application,
+    ) -> Result<Option<Result<ApplicationRecord, ()>>, DbError> {
+        self.with_conn(move |conn| {
+            let json =
+                String::from_utf8(application.canonical_bytes()).expect("canonical JSON is UTF-8");
+            match replay_of(
+                conn,
+                &application.applicant.iin,
+                &application.idempotency_key,
+                &json,
+            )? {
+                None => Ok(None),
+                Some(None) => Ok(Some(Err(()))),
+                Some(Some(reference)) => Ok(read_record(conn, &reference)?.map(Ok)),
+            }
+        })
+        .await
+    }
+
+    /// Records a stored upload: what its receipt said, who may withdraw it, whose quota it
+    /// counts against.
     pub async fn insert_upload(
         &self,
         receipt: egov_domain::api::UploadReceipt,
+        delete_token_sha256: String,
+        client: String,
         now: OffsetDateTime,
     ) -> Result<(), DbError> {
         self.with_conn(move |conn| {
             conn.execute(
-                "INSERT INTO uploads (id, file_name, size, media_type, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO uploads (id, file_name, size, media_type, created_at, sha256,
+                    delete_token_sha256, client)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     receipt.id,
                     receipt.file_name,
                     receipt.size as i64,
                     receipt.media_type,
-                    format_time(now)
+                    format_time(now),
+                    receipt.sha256,
+                    delete_token_sha256,
+                    client,
                 ],
             )?;
             Ok(())
@@ -175,20 +266,100 @@ impl Db {
         .await
     }
 
-    pub async fn upload_exists(&self, id: String) -> Result<bool, DbError> {
+    /// What uploads hold: of `client`, not yet attached, and of everyone.
+    pub async fn upload_usage(&self, client: String) -> Result<UploadUsage, DbError> {
         self.with_conn(move |conn| {
-            Ok(conn
-                .query_row("SELECT 1 FROM uploads WHERE id = ?1", [id], |_| Ok(()))
-                .optional()?
-                .is_some())
+            let (of_client, oldest): (i64, Option<String>) = conn.query_row(
+                "SELECT COALESCE(SUM(size), 0), MIN(created_at) FROM uploads
+                 WHERE client = ?1 AND application_id IS NULL",
+                [client],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let total: i64 =
+                conn.query_row("SELECT COALESCE(SUM(size), 0) FROM uploads", [], |r| {
+                    r.get(0)
+                })?;
+            Ok(UploadUsage {
+                client_unattached_bytes: of_client.max(0) as u64,
+                client_oldest_unattached: oldest.map(|t| parse_time(&t)).transpose()?,
+                total_bytes: total.max(0) as u64,
+            })
         })
         .await
     }
 
-    /// Forgets an upload; false if there was none with this id.
-    pub async fn delete_upload(&self, id: String) -> Result<bool, DbError> {
-        self.with_conn(move |conn| Ok(conn.execute("DELETE FROM uploads WHERE id = ?1", [id])? > 0))
-            .await
+    /// The upload with this id, as recorded.
+    pub async fn upload(&self, id: String) -> Result<Option<StoredUpload>, DbError> {
+        self.with_conn(move |conn| {
+            Ok(conn
+                .query_row(
+                    "SELECT file_name, size, media_type, sha256 FROM uploads WHERE id = ?1",
+                    [id],
+                    |r| {
+                        Ok(StoredUpload {
+                            file_name: r.get(0)?,
+                            size: r.get::<_, i64>(1)?.max(0) as u64,
+                            media_type: r.get(2)?,
+                            sha256: r.get(3)?,
+                        })
+                    },
+                )
+                .optional()?)
+        })
+        .await
+    }
+
+    /// Forgets an upload if `delete_token_sha256` is its owner's and no application attaches it.
+    pub async fn withdraw_upload(
+        &self,
+        id: String,
+        delete_token_sha256: String,
+    ) -> Result<Withdrawal, DbError> {
+        self.with_conn(move |conn| {
+            let row: Option<(String, bool)> = conn
+                .query_row(
+                    "SELECT delete_token_sha256, application_id IS NOT NULL
+                     FROM uploads WHERE id = ?1",
+                    [&id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let Some((owner, attached)) = row else {
+                return Ok(Withdrawal::NotFound);
+            };
+            // Both are SHA-256 digests of random tokens: comparing them leaks nothing useful,
+            // but constant time costs nothing either.
+            use subtle::ConstantTimeEq;
+            if owner.is_empty()
+                || !bool::from(owner.as_bytes().ct_eq(delete_token_sha256.as_bytes()))
+            {
+                return Ok(Withdrawal::Forbidden);
+            }
+            if attached {
+                return Ok(Withdrawal::Attached);
+            }
+            conn.execute(
+                "DELETE FROM uploads WHERE id = ?1 AND application_id IS NULL",
+                [id],
+            )?;
+            Ok(Withdrawal::Deleted)
+        })
+        .await
+    }
+
+    /// Forgets uploads no application attached that were made before `cutoff`; returns their
+    /// ids, whose files the caller removes.
+    pub async fn sweep_unattached(&self, cutoff: OffsetDateTime) -> Result<Vec<String>, DbError> {
+        self.with_conn(move |conn| {
+            let mut statement = conn.prepare(
+                "DELETE FROM uploads WHERE application_id IS NULL AND created_at < ?1 RETURNING id",
+            )?;
+            let ids = statement
+                .query_map([format_time(cutoff)], |r| r.get::<_, String>(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(ids)
+        })
+        .await
     }
 
     pub async fn insert_challenge(
@@ -407,6 +578,41 @@ impl Db {
     }
 }
 
+/// The reference of the application `iin` submitted under `key`: `None` if there is none,
+/// `Some(None)` if there is one and it is not `application_json`.
+fn replay_of(
+    conn: &Connection,
+    iin: &str,
+    key: &str,
+    application_json: &str,
+) -> Result<Option<Option<String>>, DbError> {
+    let existing: Option<(String, String)> = conn
+        .query_row(
+            "SELECT reference, application_json FROM applications
+             WHERE applicant_iin = ?1 AND applicant_key = ?2",
+            [iin, key],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    // A retry may carry a fresh signature (the person signed again after a lost response), and
+    // so a later signing moment; the application itself must be the same one.
+    Ok(existing.map(|(reference, json)| {
+        let same = json == application_json || same_but_signing_moment(&json, application_json);
+        same.then_some(reference)
+    }))
+}
+
+fn same_but_signing_moment(stored_json: &str, new_json: &str) -> bool {
+    let parse = |json: &str| serde_json::from_str::<egov_domain::Application>(json).ok();
+    match (parse(stored_json), parse(new_json)) {
+        (Some(stored), Some(mut new)) => {
+            new.signed_at = stored.signed_at.clone();
+            new == stored
+        }
+        _ => false,
+    }
+}
+
 fn insert_challenge_row(
     conn: &Connection,
     challenge: &egov_domain::api::SessionChallenge,
@@ -486,7 +692,7 @@ fn read_record(conn: &Connection, reference: &str) -> Result<Option<ApplicationR
         service: application.service.clone(),
         status: parse_status(&status)?,
         submitted_at: parse_time(&submitted_at)?,
-        application,
+        application: application.public_view(),
         signer: serde_json::from_str(&signer_json).map_err(corrupt)?,
         history,
         result: result_json

@@ -9,9 +9,11 @@ mod limits;
 pub mod openapi;
 mod operator;
 mod problem;
+mod request_log;
 pub mod result_pdf;
 mod rules;
 mod security;
+mod serve;
 mod session;
 pub mod signatures;
 mod simulation;
@@ -30,10 +32,12 @@ use problem::ApiError;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
 /// How the server runs.
 #[derive(Debug, Clone)]
@@ -56,6 +60,8 @@ pub struct Config {
     pub body_limit: usize,
     /// Bearer token of the provider's operators. `None` disables the operator endpoints.
     pub operator_token: Option<String>,
+    /// Failed operator calls allowed per client IP per minute before it is refused (429).
+    pub operator_failures_per_minute: u32,
     /// Advance every open application one workflow step per this many seconds (demo mode).
     pub simulate_step_seconds: Option<u64>,
     /// Origins allowed to call the API from a browser (CORS), e.g. an embedding portal.
@@ -64,6 +70,31 @@ pub struct Config {
     pub frame_ancestors: Vec<String>,
     /// Sign-in and submit requests allowed per client IP per minute; 0 turns the limit off.
     pub rate_limit_per_minute: u32,
+    /// Uploads allowed per client IP per minute; 0 turns the limit off.
+    pub upload_rate_per_minute: u32,
+    /// Bytes of unattached uploads one client IP may hold.
+    pub upload_quota_per_client: u64,
+    /// Bytes of all uploads together.
+    pub upload_quota_total: u64,
+    /// Uploads no application attaches are removed after this long.
+    pub unattached_upload_max_age: Duration,
+    /// How often the sweep of unattached uploads runs.
+    pub sweep_interval: Duration,
+    /// A signed application older than this is refused with `signing_time_too_old`.
+    pub signature_max_age: Duration,
+    /// How far ahead of the server's clock a signing moment may be (clients' clocks differ).
+    pub signature_clock_skew: Duration,
+    /// A connection whose request headers take longer is closed.
+    pub header_timeout: Duration,
+    /// A request body that sends nothing for this long is cut off.
+    pub body_idle_timeout: Duration,
+    /// The longest an API request may take, uploads excepted (answered 408).
+    pub request_timeout: Duration,
+    /// The longest an upload may take (answered 408): 10 MiB at 16 KB/s fits.
+    pub upload_timeout: Duration,
+    /// Send `Strict-Transport-Security` (when the server is reached over HTTPS, e.g. behind a
+    /// TLS-terminating proxy).
+    pub hsts: bool,
     /// Extra `connect-src` sources of the app's CSP, e.g. an NCALayer on another port or the
     /// API of another origin.
     pub connect_sources: Vec<String>,
@@ -84,10 +115,23 @@ impl Default for Config {
             upload_limit: 10 * 1024 * 1024,
             body_limit: 256 * 1024,
             operator_token: None,
+            operator_failures_per_minute: 10,
             simulate_step_seconds: None,
             cors_origins: Vec::new(),
             frame_ancestors: Vec::new(),
             rate_limit_per_minute: 30,
+            upload_rate_per_minute: 30,
+            upload_quota_per_client: 100 * 1024 * 1024,
+            upload_quota_total: 10 * 1024 * 1024 * 1024,
+            unattached_upload_max_age: Duration::from_secs(24 * 60 * 60),
+            sweep_interval: Duration::from_secs(15 * 60),
+            signature_max_age: Duration::from_secs(30 * 60),
+            signature_clock_skew: Duration::from_secs(5 * 60),
+            header_timeout: Duration::from_secs(10),
+            body_idle_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(60),
+            upload_timeout: Duration::from_secs(15 * 60),
+            hsts: false,
             connect_sources: Vec::new(),
             holidays: None,
         }
@@ -102,7 +146,10 @@ pub struct AppState {
     verifiers: Arc<signatures::Verifiers>,
     data_dir: Arc<PathBuf>,
     upload_limit: u64,
-    operator_token: Option<Arc<str>>,
+    quotas: uploads::Quotas,
+    freshness: applications::Freshness,
+    /// Whether an operator token is configured: `/health` declares the operator workflow.
+    operator: bool,
 }
 
 pub const DATABASE_FILE: &str = "egov-wizard.sqlite3";
@@ -117,7 +164,7 @@ async fn health(State(state): State<AppState>) -> Json<Health> {
         capabilities: Capabilities {
             test_ca: state.verifiers.stub.is_some(),
             cms: state.verifiers.cms.is_some(),
-            operator: state.operator_token.is_some(),
+            operator: state.operator,
         },
     })
 }
@@ -133,6 +180,23 @@ async fn api_not_found() -> ApiError {
 pub fn router(state: AppState, config: &Config) -> Router {
     let limiter = limits::RateLimiter::new(config.rate_limit_per_minute);
     let limited = || axum::middleware::from_fn_with_state(limiter.clone(), limits::limit);
+    let upload_limiter = limits::RateLimiter::new(config.upload_rate_per_minute);
+    let operator_guard = operator::Guard {
+        token: config.operator_token.as_deref().map(Arc::from),
+        failures: limits::RateLimiter::new(config.operator_failures_per_minute),
+    };
+    let timed_out = StatusCode::REQUEST_TIMEOUT;
+    let upload_route: axum::routing::MethodRouter<AppState, std::convert::Infallible> =
+        post(uploads::upload)
+            .layer::<_, std::convert::Infallible>(DefaultBodyLimit::disable())
+            .layer::<_, std::convert::Infallible>(TimeoutLayer::with_status_code(
+                timed_out,
+                config.upload_timeout,
+            ))
+            .layer(axum::middleware::from_fn_with_state(
+                upload_limiter,
+                limits::limit,
+            ));
     let mut api = Router::new()
         .route("/health", get(health))
         .route("/openapi.json", get(openapi::serve))
@@ -140,10 +204,6 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .route("/services", get(catalogue::services))
         .route("/services/{id}", get(catalogue::service))
         .route("/calendar/{year}", get(calendar::year))
-        .route(
-            "/uploads",
-            post(uploads::upload).layer(DefaultBodyLimit::disable()),
-        )
         .route("/uploads/{id}", axum::routing::delete(uploads::delete))
         .route(
             "/session/challenge",
@@ -163,9 +223,26 @@ pub fn router(state: AppState, config: &Config) -> Router {
         )
         .route(
             "/operator/applications/{reference}/transitions",
-            post(operator::transition),
+            post(operator::transition).layer(axum::middleware::from_fn_with_state(
+                operator_guard,
+                operator::authorise,
+            )),
         )
         .fallback(api_not_found)
+        // Every route above; the upload, added below, has its own, longer limit.
+        .route_layer(TimeoutLayer::with_status_code(
+            timed_out,
+            config.request_timeout,
+        ))
+        .route("/uploads", upload_route)
+        // A body that stops sending is cut off (hyper then closes the connection).
+        .layer(RequestBodyTimeoutLayer::new(config.body_idle_timeout))
+        // Every answer of the API may carry personal data or a secret unless it says otherwise
+        // (the catalogue is public, but caching it is not worth a mistake on a shared computer).
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
         .layer(DefaultBodyLimit::max(config.body_limit))
         .layer(axum::middleware::map_response(problem::problemise))
         .with_state(state);
@@ -214,7 +291,13 @@ pub fn router(state: AppState, config: &Config) -> Router {
     for (name, value) in security::common_headers() {
         app = app.layer(SetResponseHeaderLayer::if_not_present(name, value));
     }
-    app
+    if config.hsts {
+        app = app.layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ));
+    }
+    request_log::layer(app)
 }
 
 /// A server running in the background, stopped by [`RunningServer::stop`] or on drop.
@@ -223,6 +306,7 @@ pub struct RunningServer {
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     simulation: Option<tokio::task::JoinHandle<()>>,
+    sweep: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl RunningServer {
@@ -232,8 +316,11 @@ impl RunningServer {
 
     /// Stops accepting requests, finishes those in flight and waits for the server to end.
     pub async fn stop(mut self) -> std::io::Result<()> {
-        if let Some(simulation) = self.simulation.take() {
-            simulation.abort();
+        for task in [self.simulation.take(), self.sweep.take()]
+            .into_iter()
+            .flatten()
+        {
+            task.abort();
         }
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
@@ -247,8 +334,11 @@ impl RunningServer {
 
 impl Drop for RunningServer {
     fn drop(&mut self) {
-        if let Some(simulation) = self.simulation.take() {
-            simulation.abort();
+        for task in [self.simulation.take(), self.sweep.take()]
+            .into_iter()
+            .flatten()
+        {
+            task.abort();
         }
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
@@ -291,7 +381,8 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         )?)
     };
     let calendar = load_calendar(config.holidays.as_deref())?;
-    std::fs::create_dir_all(&config.data_dir)
+    private_dir(&config.data_dir).map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
+    private_dir(&config.data_dir.join(uploads::UPLOADS_DIR))
         .map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
     let db = db::Db::open(&config.data_dir.join(DATABASE_FILE))?;
     let simulation = config
@@ -308,8 +399,22 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         }),
         data_dir: Arc::new(config.data_dir.clone()),
         upload_limit: config.upload_limit,
-        operator_token: config.operator_token.as_deref().map(Arc::from),
+        operator: config.operator_token.is_some(),
+        quotas: uploads::Quotas {
+            per_client: config.upload_quota_per_client,
+            total: config.upload_quota_total,
+            unattached_max_age: config.unattached_upload_max_age,
+        },
+        freshness: applications::Freshness {
+            max_age: config.signature_max_age,
+            clock_skew: config.signature_clock_skew,
+        },
     };
+    let sweep = uploads::spawn_sweep(
+        state.clone(),
+        config.unattached_upload_max_age,
+        config.sweep_interval,
+    );
     let listener = TcpListener::bind(config.addr)
         .await
         .map_err(|e| StartError::Bind(config.addr, e))?;
@@ -318,20 +423,26 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         .map_err(|e| StartError::Bind(config.addr, e))?;
     let (shutdown, stopped) = oneshot::channel::<()>();
     let app = router(state, &config);
-    let task = tokio::spawn(async move {
-        axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async {
-            let _ = stopped.await;
-        })
-        .await
-    });
+    let task = tokio::spawn(serve::serve(listener, app, config.header_timeout, async {
+        let _ = stopped.await;
+    }));
     Ok(RunningServer {
         addr,
         shutdown: Some(shutdown),
         simulation,
+        sweep: Some(sweep),
         task: Some(task),
     })
+}
+
+/// Creates `dir` if needed, readable by the server's user only (0700): applications, uploads
+/// and sessions are personal data.
+fn private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
 }

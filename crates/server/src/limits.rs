@@ -1,4 +1,5 @@
-//! Per-IP rate limit on the endpoints that cost the most or invite guessing: sign-in and submit.
+//! Per-IP rate limit on the endpoints that cost the most or invite guessing: sign-in, submit and
+//! uploads (and failed operator calls, `operator.rs`).
 //!
 //! A token bucket per client address, in memory. A crate such as tower_governor would do the
 //! same with more machinery (and its own plain-text 429s); here the limit is ~60 lines, answers
@@ -39,8 +40,23 @@ impl RateLimiter {
         }
     }
 
+    /// How long until `ip` has a token again, if it has none now; takes nothing.
+    pub fn exhausted(&self, ip: IpAddr, now: Instant) -> Option<Duration> {
+        if self.per_minute == 0 {
+            return None;
+        }
+        let per_second = f64::from(self.per_minute) / 60.0;
+        let buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        let bucket = buckets.get(&ip)?;
+        let tokens = bucket.tokens + now.duration_since(bucket.updated).as_secs_f64() * per_second;
+        (tokens < 1.0).then(|| Duration::from_secs_f64((1.0 - tokens) / per_second))
+    }
+
     /// Takes one token for `ip`, or says how long until one is available.
     pub fn check(&self, ip: IpAddr, now: Instant) -> Result<(), Duration> {
+        if self.per_minute == 0 {
+            return Ok(());
+        }
         let capacity = f64::from(self.per_minute);
         let per_second = capacity / 60.0;
         let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
@@ -81,6 +97,7 @@ pub async fn limit(State(limiter): State<RateLimiter>, request: Request, next: N
         Ok(()) => next.run(request).await,
         Err(wait) => {
             let seconds = wait.as_secs() + 1;
+            tracing::warn!(target: "egov_server::security", event = "rate_limited", retry_after = seconds, "request refused: rate limit");
             let mut response = ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 problem_code::RATE_LIMITED,

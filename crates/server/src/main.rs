@@ -39,9 +39,15 @@ struct Args {
     /// Largest accepted JSON body, in bytes.
     #[arg(long, default_value_t = 256 * 1024, env = "EGOV_BODY_LIMIT")]
     body_limit: usize,
-    /// Bearer token for the provider-side operator endpoints; without it they are disabled.
-    #[arg(long, env = "EGOV_OPERATOR_TOKEN", hide_env_values = true)]
-    operator_token: Option<String>,
+    /// A file holding the bearer token of the provider-side operator endpoints (trailing
+    /// whitespace ignored). The token itself is read from the environment variable
+    /// EGOV_OPERATOR_TOKEN instead, never from a flag: flags show in `ps`. Without either, the
+    /// operator endpoints are disabled.
+    #[arg(long, env = "EGOV_OPERATOR_TOKEN_FILE")]
+    operator_token_file: Option<PathBuf>,
+    /// Failed operator calls allowed per client IP per minute.
+    #[arg(long, default_value_t = 10, env = "EGOV_OPERATOR_FAILURES_PER_MINUTE")]
+    operator_failures_per_minute: u32,
     /// Demo mode: advance every open application one workflow step per N seconds.
     #[arg(long, env = "EGOV_SIMULATE_STEP_SECONDS")]
     simulate_step_seconds: Option<u64>,
@@ -61,6 +67,34 @@ struct Args {
     /// Sign-in and submit requests per client IP per minute; 0 turns the limit off.
     #[arg(long, default_value_t = 30, env = "EGOV_RATE_LIMIT_PER_MINUTE")]
     rate_limit_per_minute: u32,
+    /// Uploads per client IP per minute; 0 turns the limit off.
+    #[arg(long, default_value_t = 30, env = "EGOV_UPLOAD_RATE_PER_MINUTE")]
+    upload_rate_per_minute: u32,
+    /// Bytes of not yet attached uploads one client IP may hold.
+    #[arg(long, default_value_t = 100 * 1024 * 1024, env = "EGOV_UPLOAD_QUOTA_PER_CLIENT")]
+    upload_quota_per_client: u64,
+    /// Bytes of all uploads together.
+    #[arg(long, default_value_t = 10 * 1024 * 1024 * 1024, env = "EGOV_UPLOAD_QUOTA_TOTAL")]
+    upload_quota_total: u64,
+    /// Seconds after which uploads no application attaches are removed.
+    #[arg(long, default_value_t = 24 * 60 * 60, env = "EGOV_UNATTACHED_UPLOAD_MAX_AGE")]
+    unattached_upload_max_age: u64,
+    /// Seconds a signed application stays acceptable after its signing moment.
+    #[arg(long, default_value_t = 30 * 60, env = "EGOV_SIGNATURE_MAX_AGE")]
+    signature_max_age: u64,
+    /// Seconds a client's clock may be ahead of the server's when it signs.
+    #[arg(long, default_value_t = 5 * 60, env = "EGOV_SIGNATURE_CLOCK_SKEW")]
+    signature_clock_skew: u64,
+    /// Seconds a client may take to send a request's headers.
+    #[arg(long, default_value_t = 10, env = "EGOV_HEADER_TIMEOUT")]
+    header_timeout: u64,
+    /// Seconds a request body may send nothing before it is cut off.
+    #[arg(long, default_value_t = 10, env = "EGOV_BODY_IDLE_TIMEOUT")]
+    body_idle_timeout: u64,
+    /// Send Strict-Transport-Security: only when clients reach the server over HTTPS (e.g. a
+    /// TLS-terminating proxy in front).
+    #[arg(long, env = "EGOV_HSTS")]
+    hsts: bool,
     /// A holiday file (the format of crates/domain/data/holidays.json) to count deadlines on
     /// and publish at /api/v1/calendar/{year}, instead of the compiled-in one: how next year's
     /// official days off are published without rebuilding the app.
@@ -77,6 +111,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         )
         .init();
     let args = Args::parse();
+    let operator_token = match &args.operator_token_file {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .map_err(|e| format!("operator token file {}: {e}", path.display()))?
+                .trim_end()
+                .to_owned(),
+        ),
+        None => std::env::var("EGOV_OPERATOR_TOKEN").ok(),
+    }
+    .filter(|token| !token.is_empty());
+    let seconds = std::time::Duration::from_secs;
+    let defaults = egov_server::Config::default();
     let server = egov_server::start(egov_server::Config {
         addr: SocketAddr::new(args.host, args.port),
         data_dir: args.data_dir.clone(),
@@ -86,13 +132,24 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         cms_crls: args.cms_crls.clone(),
         upload_limit: args.upload_limit,
         body_limit: args.body_limit,
-        operator_token: args.operator_token.clone(),
+        operator_token,
+        operator_failures_per_minute: args.operator_failures_per_minute,
         simulate_step_seconds: args.simulate_step_seconds,
         cors_origins: args.cors_origins.clone(),
         frame_ancestors: args.frame_ancestors.clone(),
         connect_sources: args.connect_src.clone(),
         rate_limit_per_minute: args.rate_limit_per_minute,
+        upload_rate_per_minute: args.upload_rate_per_minute,
+        upload_quota_per_client: args.upload_quota_per_client,
+        upload_quota_total: args.upload_quota_total,
+        unattached_upload_max_age: seconds(args.unattached_upload_max_age),
+        signature_max_age: seconds(args.signature_max_age),
+        signature_clock_skew: seconds(args.signature_clock_skew),
+        header_timeout: seconds(args.header_timeout),
+        body_idle_timeout: seconds(args.body_idle_timeout),
+        hsts: args.hsts,
         holidays: args.holidays.clone(),
+        ..defaults
     })
     .await?;
     println!("egov-wizard reference server listening on {}", server.url());

@@ -1,12 +1,13 @@
 //! The service's own rules, checked on every submission whatever the client checked: the result
 //! asked for is offered in the region and open to this applicant, every document the online
-//! channel asks of this applicant is attached, and every attachment is an upload this server
-//! holds.
+//! channel asks of this applicant is attached, and every attachment is one of the documents the
+//! regulation asks of this applicant's category and is exactly an upload this server holds (hash,
+//! size, name, type) that no other application attaches.
 
 use crate::problem::ApiError;
 use crate::AppState;
 use egov_domain::api::{problem_code, FieldError};
-use egov_domain::documents::attachments_online;
+use egov_domain::documents::{attachments_online, documents_for_category};
 use egov_domain::eligibility::{check_result, check_service, choosable_results, Eligibility};
 use egov_domain::Application;
 
@@ -59,12 +60,40 @@ pub async fn check(state: &AppState, application: &Application) -> Result<(), Ap
             });
         }
     }
+    let requested: Vec<_> = documents_for_category(&service, applicant.category)
+        .map(|d| &d.requirement.document)
+        .collect();
     for (index, attached) in application.documents.iter().enumerate() {
-        if !state.db.upload_exists(attached.upload_id.clone()).await? {
-            errors.push(FieldError {
-                path: format!("application.documents[{index}].upload_id"),
-                code: problem_code::UPLOAD_UNKNOWN.into(),
-            });
+        let at = |field: &str, code: &str| FieldError {
+            path: format!("application.documents[{index}].{field}"),
+            code: code.into(),
+        };
+        if !requested.contains(&&attached.document) {
+            errors.push(at("document", problem_code::DOCUMENT_NOT_REQUESTED));
+        }
+        let twice = application.documents[..index]
+            .iter()
+            .any(|earlier| earlier.upload_id == attached.upload_id);
+        let Some(upload) = state.db.upload(attached.upload_id.clone()).await? else {
+            errors.push(at("upload_id", problem_code::UPLOAD_UNKNOWN));
+            continue;
+        };
+        // An upload another application attaches is refused by the insert, in the transaction
+        // that also finds a replay of this very body (two copies sent at once are one
+        // application, not a conflict).
+        if twice {
+            errors.push(at("upload_id", problem_code::UPLOAD_ALREADY_ATTACHED));
+        }
+        // What was signed must be what the server holds: the content (by its hash) and what
+        // the person saw of it.
+        let differs = [
+            ("sha256", upload.sha256 != attached.sha256),
+            ("size", upload.size != attached.size),
+            ("file_name", upload.file_name != attached.file_name),
+            ("media_type", upload.media_type != attached.media_type),
+        ];
+        for (field, _) in differs.iter().filter(|(_, differs)| *differs) {
+            errors.push(at(field, problem_code::UPLOAD_MISMATCH));
         }
     }
     if errors.is_empty() {

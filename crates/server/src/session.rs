@@ -90,7 +90,11 @@ pub async fn sign_in(
     state
         .verifiers
         .verify(&request.signature, &challenge_bytes, &request.iin, now)
-        .map_err(|e| unprocessable(e.code(), &e.to_string()))?;
+        .map_err(|e| {
+            // The code only: the IIN is personal data.
+            tracing::warn!(target: "egov_server::security", event = "sign_in_failed", code = e.code(), "sign-in refused");
+            unprocessable(e.code(), &e.to_string())
+        })?;
 
     let token_bytes: [u8; 32] = rand::rng().random();
     let session = Session {

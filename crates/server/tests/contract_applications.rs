@@ -23,7 +23,13 @@ async fn submit_then_read_back() {
     assert_schema(&created, "ApplicationRecord");
     let created: ApplicationRecord = serde_json::from_value(created).unwrap();
     assert_eq!(created.status, ApplicationStatus::Submitted);
-    assert_eq!(created.application, body.application);
+    // The public view: what was signed, without the server's upload ids.
+    assert_eq!(created.application, body.application.public_view());
+    assert!(created
+        .application
+        .documents
+        .iter()
+        .all(|d| d.upload_id.is_empty() && d.sha256.len() == 64));
     assert_eq!(created.signer.subject_iin, IIN);
 
     let read: ApplicationRecord = ok(
@@ -74,7 +80,11 @@ async fn a_signed_application_and_its_record_match_the_openapi_schemas() {
         .unwrap();
     let created: serde_json::Value = ok(response, StatusCode::CREATED).await;
     assert_schema(&created, "ApplicationRecord");
-    assert_eq!(created["application"], body["application"]);
+    let mut public = body["application"].clone();
+    for document in public["documents"].as_array_mut().unwrap() {
+        document.as_object_mut().unwrap().remove("upload_id");
+    }
+    assert_eq!(created["application"], public);
     let reference = created["reference"].as_str().unwrap();
     let read: serde_json::Value = ok(
         t.get(&format!("/applications/{reference}")).await,
@@ -117,25 +127,43 @@ async fn a_signed_application_and_its_record_match_the_openapi_schemas() {
 async fn idempotent_retry_returns_the_first_application() {
     let t = start().await;
     let application = t.application(REFERRAL, IIN).await;
+    let key = application.idempotency_key.clone();
     let body = signed(application.clone());
-    let first: ApplicationRecord =
-        ok(t.submit(&body, Some("k-1")).await, StatusCode::CREATED).await;
-    // A retry after a lost response may carry a fresh signature over the same application.
-    let again = signed(application);
-    let second: ApplicationRecord = ok(t.submit(&again, Some("k-1")).await, StatusCode::OK).await;
+    let first: ApplicationRecord = ok(t.submit(&body, None).await, StatusCode::CREATED).await;
+    // The same body again, with or without the header: the key is in the signed bytes.
+    let replay: ApplicationRecord = ok(t.submit(&body, None).await, StatusCode::OK).await;
+    assert_eq!(replay.reference, first.reference);
+    let with_header: ApplicationRecord =
+        ok(t.submit(&body, Some(&key)).await, StatusCode::OK).await;
+    assert_eq!(with_header.reference, first.reference);
+    // A retry after a lost response may carry a fresh signature, made at a later moment, over
+    // the same application.
+    let mut resigned = application.clone();
+    resigned.signed_at = support::signed_at(time::Duration::seconds(5));
+    let second: ApplicationRecord =
+        ok(t.submit(&signed(resigned), None).await, StatusCode::OK).await;
     assert_eq!(first.reference, second.reference);
 
-    let other = signed(t.application("job_seeker_registration", IIN).await);
+    let mut other = t.application("job_seeker_registration", IIN).await;
+    other.idempotency_key = key.clone();
     problem(
-        t.submit(&other, Some("k-1")).await,
+        t.submit(&signed(other), None).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         problem_code::IDEMPOTENCY_CONFLICT,
     )
     .await;
-    // Without a key, every submission is a new application.
-    let a: ApplicationRecord = ok(t.submit(&body, None).await, StatusCode::CREATED).await;
-    let b: ApplicationRecord = ok(t.submit(&body, None).await, StatusCode::CREATED).await;
-    assert_ne!(a.reference, b.reference);
+    // A header that is not the signed key is refused.
+    let mismatch = problem(
+        t.submit(&body, Some("another-key-0000000001")).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        problem_code::VALIDATION,
+    )
+    .await;
+    assert_eq!(mismatch.errors[0].path, "header:Idempotency-Key");
+    assert_eq!(
+        mismatch.errors[0].code,
+        problem_code::IDEMPOTENCY_KEY_MISMATCH
+    );
 }
 
 #[tokio::test]
@@ -220,7 +248,7 @@ async fn a_cms_signature_is_verified_with_the_same_checks_and_codes() {
 
     // Accepted, and the stored application records the certificate's holder.
     for kind in [TestLeaf::Valid, TestLeaf::Rsa] {
-        let body = cms_signed(kind, app());
+        let body = cms_signed(kind, t.application(REFERRAL, IIN).await);
         let created: serde_json::Value = ok(t.submit(&body, None).await, StatusCode::CREATED).await;
         assert_schema(&created, "ApplicationRecord");
         let created: ApplicationRecord = serde_json::from_value(created).unwrap();
@@ -246,7 +274,12 @@ async fn a_cms_signature_is_verified_with_the_same_checks_and_codes() {
         assert_eq!(read.signer, created.signer);
     }
     // The stub format still works beside CMS.
-    ok::<ApplicationRecord>(t.submit(&signed(app()), None).await, StatusCode::CREATED).await;
+    ok::<ApplicationRecord>(
+        t.submit(&signed(t.application(REFERRAL, IIN).await), None)
+            .await,
+        StatusCode::CREATED,
+    )
+    .await;
 
     let reject = |body, code: &'static str| {
         let t = &t;

@@ -63,6 +63,8 @@ async fn an_attachment_must_be_an_upload_the_server_holds() {
         upload_id: "no-such-upload".into(),
         file_name: "x.pdf".into(),
         size: 1,
+        media_type: "application/pdf".into(),
+        sha256: "0".repeat(64),
     });
     let refused = problem(
         t.submit(&signed(app), None).await,

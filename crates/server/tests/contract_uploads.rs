@@ -43,11 +43,25 @@ async fn a_pdf_is_stored_with_its_decoded_name_then_deleted() {
     assert_eq!(receipt.size, PDF.len() as u64);
     assert_eq!(receipt.media_type, "application/pdf");
 
+    assert_eq!(receipt.sha256, sha256_hex(PDF));
+
     let url = t.url(&format!("/uploads/{}", receipt.id));
-    let deleted = t.client.delete(&url).send().await.unwrap();
+    // Only with the receipt's delete token (contract_security.rs tries without).
+    let deleted = t
+        .client
+        .delete(&url)
+        .bearer_auth(&receipt.delete_token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
     problem(
-        t.client.delete(&url).send().await.unwrap(),
+        t.client
+            .delete(&url)
+            .bearer_auth(&receipt.delete_token)
+            .send()
+            .await
+            .unwrap(),
         StatusCode::NOT_FOUND,
         problem_code::NOT_FOUND,
     )
@@ -151,4 +165,12 @@ async fn empty_oversized_and_unnamed_uploads_are_refused() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -34,6 +34,8 @@ fn spawn(data_dir: &Path) -> Server {
             "--trust-test-ca",
             "--rate-limit-per-minute",
             "0",
+            "--upload-rate-per-minute",
+            "0",
         ])
         .arg("--data-dir")
         .arg(data_dir)
@@ -58,19 +60,18 @@ fn spawn(data_dir: &Path) -> Server {
     Server { child, url }
 }
 
-/// The submissions, each with its documents attached: uploaded once to `url` and shared, as
-/// the server allows.
+/// The submissions, each with its own documents uploaded to `url` and attached (an upload is
+/// attached by one application only).
 async fn submissions(client: &reqwest::Client, url: &str) -> Vec<(String, SignedApplication)> {
     let iins = ["791028302728", "990106300596", "840317000029"];
-    let mut documents = support::application("active_employment_referral", iins[0]);
-    support::attach_documents(client, &format!("{url}/api/v1"), &mut documents).await;
-    (0..SUBMISSIONS)
-        .map(|i| {
-            let mut app = support::application("active_employment_referral", iins[i % iins.len()]);
-            app.documents = documents.documents.clone();
-            (format!("crash-{i:04}"), support::signed(app))
-        })
-        .collect()
+    let mut work = Vec::new();
+    for i in 0..SUBMISSIONS {
+        let mut app = support::application("active_employment_referral", iins[i % iins.len()]);
+        support::attach_documents(client, &format!("{url}/api/v1"), &mut app).await;
+        app.idempotency_key = format!("crash-submission-{i:04}");
+        work.push((app.idempotency_key.clone(), support::signed(app)));
+    }
+    work
 }
 
 async fn submit(
@@ -159,7 +160,7 @@ async fn killed_server_loses_no_acknowledged_application_and_retries_make_no_dup
     let db = rusqlite::Connection::open(data.path().join(egov_server::DATABASE_FILE)).unwrap();
     let (rows, keys): (i64, i64) = db
         .query_row(
-            "SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM applications",
+            "SELECT COUNT(*), COUNT(DISTINCT applicant_key) FROM applications",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )

@@ -107,6 +107,8 @@ fn DocumentUpload(
                                     upload_id: receipt.id,
                                     file_name: receipt.file_name,
                                     size: receipt.size,
+                                    media_type: receipt.media_type,
+                                    sha256: receipt.sha256,
                                 });
                             });
                             errors.update(|e| e.retain(|m| m.field_id != input_id));

@@ -24,7 +24,6 @@ use egov_domain::eligibility::choosable_results;
 use egov_domain::signature::test_ca::{self, TestCertificate};
 use egov_domain::{Application, RegionId, ServiceId};
 use reqwest::Method;
-use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -144,6 +143,7 @@ pub const ALL: &[Check] = &[
     check!("uploads.file_name_missing", uploads::file_name_missing),
     check!("uploads.file_name_invalid", uploads::file_name_invalid),
     check!("uploads.delete", uploads::delete),
+    check!("uploads.delete_needs_token", uploads::delete_needs_token),
     check!("submit.valid", submit::valid, TestCa),
     check!("submit.invalid_iin", submit::invalid_iin, TestCa),
     check!("submit.document_missing", submit::document_missing, TestCa),
@@ -193,6 +193,17 @@ pub const ALL: &[Check] = &[
     ),
     check!("submit.cms_unsupported", submit::cms_unsupported, NoCms),
     check!("submit.cms_malformed", submit::cms_malformed, Cms),
+    check!("submit.upload_mismatch", submit::upload_mismatch, TestCa),
+    check!(
+        "submit.signing_time_too_old",
+        submit::signing_time_too_old,
+        TestCa
+    ),
+    check!(
+        "submit.signing_time_in_future",
+        submit::signing_time_in_future,
+        TestCa
+    ),
     check!("submit.malformed_json", submit::malformed_json),
     check!("submit.wrong_content_type", submit::wrong_content_type),
     check!("submit.body_too_large", submit::body_too_large),
@@ -207,16 +218,32 @@ pub const ALL: &[Check] = &[
         Application
     ),
     check!(
-        "idempotency.empty_key_refused",
-        idempotency::empty_key_refused,
+        "idempotency.header_mismatch_refused",
+        idempotency::header_mismatch_refused,
         TestCa
     ),
     check!(
-        "idempotency.no_key_is_new",
-        idempotency::no_key_is_new,
+        "idempotency.invalid_key_refused",
+        idempotency::invalid_key_refused,
+        TestCa
+    ),
+    check!(
+        "idempotency.new_key_is_new",
+        idempotency::new_key_is_new,
+        Application
+    ),
+    check!(
+        "submit.upload_already_attached",
+        submit::upload_already_attached,
+        Application
+    ),
+    check!(
+        "uploads.delete_attached",
+        uploads::delete_attached,
         Application
     ),
     check!("status.read", status::read, Application),
+    check!("status.no_store", status::no_store, Application),
     check!("status.history", status::history, Application),
     check!(
         "status.reference_any_case",
@@ -339,15 +366,13 @@ pub struct Ctx {
     pub declared: bool,
     pub operator_token: Option<String>,
     pub catalogue: &'static Catalogue,
-    /// One upload per document kind, attached to every application that needs that document.
-    pub documents: BTreeMap<DocumentId, UploadReceipt>,
     /// Uploads to withdraw at the end (none an application holds).
     pub withdraw: Vec<UploadReceipt>,
     /// Uploads attached to an application the server accepted: kept.
     pub held: std::collections::BTreeSet<String>,
     pub created: crate::report::Created,
     pub submitted: Option<Submitted>,
-    /// A second application (`idempotency.no_key_is_new`), for the operator's refusal.
+    /// A second application (`idempotency.new_key_is_new`), for the operator's refusal.
     pub second: Option<ApplicationRecord>,
     pub session: Option<Session>,
     /// Whether `operator.walk_to_result` issued a result to the application.
@@ -362,7 +387,6 @@ impl Ctx {
             declared: false,
             operator_token,
             catalogue: Catalogue::shared(),
-            documents: BTreeMap::new(),
             withdraw: Vec::new(),
             held: Default::default(),
             created: Default::default(),
@@ -424,11 +448,9 @@ impl Ctx {
         Ok(reply)
     }
 
-    /// The upload for a document kind, made once.
+    /// A fresh upload for a document: the server lets one application attach an upload, so each
+    /// application gets its own; the kit withdraws the ones no application holds.
     async fn document_upload(&mut self, document: &DocumentId) -> Result<UploadReceipt, Failure> {
-        if let Some(receipt) = self.documents.get(document) {
-            return Ok(receipt.clone());
-        }
         let reply = self
             .upload(
                 Some(&format!("{document}.pdf")),
@@ -438,7 +460,7 @@ impl Ctx {
             )
             .await?;
         let receipt: UploadReceipt = reply.expect_json(201, "an UploadReceipt")?;
-        self.documents.insert(document.clone(), receipt.clone());
+        self.withdraw.push(receipt.clone());
         Ok(receipt)
     }
 
@@ -457,6 +479,9 @@ impl Ctx {
         iin: &str,
     ) -> Result<Application, Failure> {
         let mut application = example_application(iin);
+        // Its own key and signing moment, both signed: a real test environment keeps every key.
+        application.idempotency_key = fresh_key();
+        application.signed_at = rfc3339(time::OffsetDateTime::now_utc());
         application.service = ServiceId::new(service);
         application.region = RegionId::new(region);
         let Some(view) = self.service(service, region) else {
@@ -486,6 +511,8 @@ impl Ctx {
                 upload_id: receipt.id,
                 file_name: receipt.file_name,
                 size: receipt.size,
+                media_type: receipt.media_type,
+                sha256: receipt.sha256,
             });
         }
         Ok(application)
@@ -520,6 +547,23 @@ pub fn signed_at(
     }
 }
 
+/// A signing moment as the application carries it.
+pub fn rfc3339(at: time::OffsetDateTime) -> String {
+    at.replace_nanosecond(0)
+        .unwrap_or(at)
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("a moment always formats")
+}
+
+/// The SHA-256 of `bytes`, lowercase hex, as a receipt names it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// A fresh idempotency key: a real test environment keeps every key it has seen.
 pub fn fresh_key() -> String {
     use rand::Rng;
@@ -531,15 +575,11 @@ pub fn fresh_key() -> String {
 /// Withdraws every upload the kit made that no application holds.
 pub async fn cleanup(ctx: &mut Ctx) {
     let mut withdraw = std::mem::take(&mut ctx.withdraw);
-    let documents = std::mem::take(&mut ctx.documents);
-    withdraw.extend(
-        documents
-            .into_values()
-            .filter(|receipt| !ctx.held.contains(&receipt.id)),
-    );
+    withdraw.retain(|receipt| !ctx.held.contains(&receipt.id));
     for receipt in withdraw {
         let call = Call::new(Method::DELETE, format!("/uploads/{}", receipt.id))
-            .note("withdrawing the kit's upload");
+            .bearer(&receipt.delete_token)
+            .note("withdrawing the kit's upload with its delete_token");
         if ctx.send(call).await.is_ok_and(|r| r.status == 204) {
             ctx.created.uploads_withdrawn += 1;
         }

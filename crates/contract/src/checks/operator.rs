@@ -198,7 +198,7 @@ pub async fn from_final(ctx: &mut Ctx) -> Checked {
 pub async fn refusal_needs_grounds(ctx: &mut Ctx) -> Checked {
     let Some(second) = ctx.second.as_ref().map(|r| r.reference.clone()) else {
         return Err(Verdict::Skip(
-            "needs the application of idempotency.no_key_is_new, which did not pass".into(),
+            "needs the application of idempotency.new_key_is_new, which did not pass".into(),
         ));
     };
     let token = token(ctx);

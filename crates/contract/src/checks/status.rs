@@ -26,6 +26,26 @@ pub async fn read(ctx: &mut Ctx) -> Checked {
     Ok(())
 }
 
+/// The record carries personal data: a shared computer or a proxy must not keep it.
+pub async fn no_store(ctx: &mut Ctx) -> Checked {
+    let created = created(ctx);
+    let reply = ctx
+        .send(Call::get(format!("/applications/{}", created.reference)))
+        .await?;
+    reply.expect_status(200, "an ApplicationRecord")?;
+    let cache_control = reply
+        .headers
+        .get(reqwest::header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    reply.ensure(
+        cache_control.split(',').any(|d| d.trim() == "no-store"),
+        "Cache-Control: no-store (the record carries personal data)",
+    )?;
+    Ok(())
+}
+
 pub async fn history(ctx: &mut Ctx) -> Checked {
     let created = created(ctx);
     let reply = ctx

@@ -1,7 +1,7 @@
 //! `POST /applications`: a valid application signed with the test CA is accepted; every
 //! documented refusal comes with its own code.
 
-use super::{fresh_key, signed, signed_at, Checked, Ctx, Submitted, Verdict, IIN};
+use super::{rfc3339, signed, signed_at, Checked, Ctx, Submitted, Verdict, IIN};
 use crate::client::Call;
 use egov_domain::api::ApplicationRecord;
 use egov_domain::application::AttachedDocument;
@@ -12,12 +12,12 @@ use egov_domain::{ApplicationStatus, ServiceId};
 
 pub async fn valid(ctx: &mut Ctx) -> Checked {
     let body = signed(ctx.referral().await?, TestCertificate::Valid);
-    let key = fresh_key();
+    let key = body.application.idempotency_key.clone();
     let reply = ctx
         .submit(
             &body,
             Some(&key),
-            "a valid application signed with the test CA, with an Idempotency-Key",
+            "a valid application signed with the test CA, its signed key repeated in Idempotency-Key",
         )
         .await?;
     let record: ApplicationRecord = reply.expect_json(201, "an ApplicationRecord")?;
@@ -26,8 +26,8 @@ pub async fn valid(ctx: &mut Ctx) -> Checked {
         "status submitted",
     )?;
     reply.ensure(
-        record.application == body.application,
-        "the application exactly as signed",
+        record.application == body.application.public_view(),
+        "the application exactly as signed (without the upload ids)",
     )?;
     reply.ensure(
         record.signer.subject_iin == IIN,
@@ -95,6 +95,8 @@ pub async fn upload_unknown(ctx: &mut Ctx) -> Checked {
         upload_id: "no-such-upload".into(),
         file_name: "x.pdf".into(),
         size: 1,
+        media_type: "application/pdf".into(),
+        sha256: super::sha256_hex(b"x"),
     });
     let body = signed(application, TestCertificate::Valid);
     let reply = ctx
@@ -338,5 +340,85 @@ pub async fn body_too_large(ctx: &mut Ctx) -> Checked {
         .note("a JSON body of 1 MiB");
     let reply = ctx.send(call).await?;
     reply.expect_problem(413, "body_too_large")?;
+    Ok(())
+}
+
+pub async fn upload_mismatch(ctx: &mut Ctx) -> Checked {
+    let mut application = ctx.referral().await?;
+    let Some(attachment) = application.documents.first_mut() else {
+        return Err(Verdict::Skip(
+            "the example application needs no document".into(),
+        ));
+    };
+    attachment.sha256 = super::sha256_hex(b"not the uploaded file");
+    let body = signed(application, TestCertificate::Valid);
+    let reply = ctx
+        .submit(
+            &body,
+            None,
+            "an attachment whose sha256 is not its upload's (signed as such)",
+        )
+        .await?;
+    reply.expect_field_error("application.documents[0].sha256", "upload_mismatch")?;
+    Ok(())
+}
+
+/// The application's signing moment `offset` from now, signed at that moment.
+async fn signed_moment(ctx: &mut Ctx, offset: time::Duration, note: &str, code: &str) -> Checked {
+    let mut application = ctx.referral().await?;
+    application.signed_at = rfc3339(time::OffsetDateTime::now_utc() + offset);
+    let body = signed(application, TestCertificate::Valid);
+    refused(ctx, body, note, code).await
+}
+
+pub async fn signing_time_too_old(ctx: &mut Ctx) -> Checked {
+    signed_moment(
+        ctx,
+        -time::Duration::days(30),
+        "signed_at 30 days ago",
+        "signing_time_too_old",
+    )
+    .await
+}
+
+pub async fn signing_time_in_future(ctx: &mut Ctx) -> Checked {
+    signed_moment(
+        ctx,
+        time::Duration::days(1),
+        "signed_at a day ahead of now",
+        "signing_time_in_future",
+    )
+    .await
+}
+
+pub async fn upload_already_attached(ctx: &mut Ctx) -> Checked {
+    let taken = ctx
+        .submitted
+        .as_ref()
+        .expect("needs Application")
+        .body
+        .application
+        .documents
+        .clone();
+    let mut application = ctx.referral().await?;
+    if taken.is_empty() || application.documents.len() != taken.len() {
+        return Err(Verdict::Skip(
+            "the example application needs no document".into(),
+        ));
+    }
+    // This application's own uploads stay unattached and are withdrawn at the end.
+    application.documents = taken;
+    let body = signed(application, TestCertificate::Valid);
+    let reply = ctx
+        .submit(
+            &body,
+            None,
+            "a new application attaching the uploads submit.valid attached",
+        )
+        .await?;
+    reply.expect_field_error(
+        "application.documents[0].upload_id",
+        "upload_already_attached",
+    )?;
     Ok(())
 }

@@ -40,6 +40,15 @@ pub async fn pdf(ctx: &mut Ctx) -> Checked {
         receipt.size == PDF.len() as u64,
         format!("size {}", PDF.len()),
     )?;
+    let hash = super::sha256_hex(PDF);
+    reply.ensure(
+        receipt.sha256 == hash,
+        format!("sha256 {hash} (of the bytes sent)"),
+    )?;
+    reply.ensure(
+        !receipt.delete_token.is_empty(),
+        "a delete_token to withdraw the upload with",
+    )?;
     Ok(())
 }
 
@@ -148,12 +157,77 @@ pub async fn delete(ctx: &mut Ctx) -> Checked {
         .await?;
     let receipt: UploadReceipt = reply.expect_json(201, "an UploadReceipt")?;
     let path = format!("/uploads/{}", receipt.id);
-    let reply = ctx.send(Call::new(Method::DELETE, &path)).await?;
+    let reply = ctx
+        .send(
+            Call::new(Method::DELETE, &path)
+                .bearer(&receipt.delete_token)
+                .note("with the receipt's delete_token"),
+        )
+        .await?;
+    if reply.status != 204 {
+        ctx.withdraw.push(receipt.clone());
+    }
     reply.expect_status(204, "(withdrawn)")?;
     ctx.created.uploads_withdrawn += 1;
     let again = ctx
-        .send(Call::new(Method::DELETE, &path).note("the same upload again"))
+        .send(
+            Call::new(Method::DELETE, &path)
+                .bearer(&receipt.delete_token)
+                .note("the same upload again"),
+        )
         .await?;
     again.expect_problem(404, "not_found")?;
+    Ok(())
+}
+
+pub async fn delete_needs_token(ctx: &mut Ctx) -> Checked {
+    let reply = ctx
+        .upload(Some("kept.pdf"), "application/pdf", PDF.to_vec(), "a PDF")
+        .await?;
+    let receipt = accepted(ctx, &reply, "application/pdf")?;
+    let path = format!("/uploads/{}", receipt.id);
+    let reply = ctx
+        .send(Call::new(Method::DELETE, &path).note("without Authorization"))
+        .await?;
+    reply.expect_problem(403, "upload_forbidden")?;
+    let reply = ctx
+        .send(
+            Call::new(Method::DELETE, &path)
+                .bearer("egov-contract-not-the-delete-token")
+                .note("with a token other than the receipt's delete_token"),
+        )
+        .await?;
+    reply.expect_problem(403, "upload_forbidden")?;
+    Ok(())
+}
+
+pub async fn delete_attached(ctx: &mut Ctx) -> Checked {
+    let attached = ctx
+        .submitted
+        .as_ref()
+        .expect("needs Application")
+        .body
+        .application
+        .documents
+        .first()
+        .map(|d| d.upload_id.clone());
+    let Some(id) = attached else {
+        return Err(super::Verdict::Skip(
+            "the example application attaches no upload".into(),
+        ));
+    };
+    let Some(receipt) = ctx.withdraw.iter().find(|r| r.id == id).cloned() else {
+        return Err(super::Verdict::Skip(
+            "the kit kept no receipt of submit.valid's upload".into(),
+        ));
+    };
+    let reply = ctx
+        .send(
+            Call::new(Method::DELETE, format!("/uploads/{id}"))
+                .bearer(&receipt.delete_token)
+                .note("submit.valid's attached upload, with its delete_token"),
+        )
+        .await?;
+    reply.expect_problem(409, "upload_attached")?;
     Ok(())
 }

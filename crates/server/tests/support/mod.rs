@@ -19,8 +19,9 @@ pub fn test_config(data_dir: &std::path::Path) -> Config {
         data_dir: data_dir.to_owned(),
         static_dir: None,
         trust_test_ca: true,
-        // Contract tests fire many requests from one address; the limit has its own test.
+        // Contract tests fire many requests from one address; the limits have their own tests.
         rate_limit_per_minute: 0,
+        upload_rate_per_minute: 0,
         ..Config::default()
     }
 }
@@ -217,8 +218,32 @@ fn forbid_unknown_properties(schema: &mut serde_json::Value) {
 
 pub const IIN: &str = "791028302728";
 
+/// A fresh idempotency key, as the app makes one.
+pub fn new_key() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!(
+        "test-{nanos:x}-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// The signing moment `offset` from now, as the app writes it.
+pub fn signed_at(offset: time::Duration) -> String {
+    (time::OffsetDateTime::now_utc() + offset)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap()
+}
+
 pub fn application(service: &str, iin: &str) -> egov_domain::Application {
     let mut application = egov_domain::application::example_application(iin);
+    application.idempotency_key = new_key();
+    application.signed_at = signed_at(time::Duration::ZERO);
     // The example asks for a kind of referral; other services have nothing to choose.
     if service != application.service.as_str() {
         application.result = None;
@@ -266,25 +291,44 @@ pub async fn attach_documents(
     for needed in
         egov_domain::documents::attachments_online(&service, &application.applicant.profile())
     {
-        let receipt: egov_domain::api::UploadReceipt = client
-            .post(format!("{api_base}/uploads"))
-            .header("content-type", "application/pdf")
-            .header(egov_domain::api::FILE_NAME_HEADER, "document.pdf")
-            .body(&b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"[..])
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let receipt = upload_pdf(client, api_base).await;
         application
             .documents
-            .push(egov_domain::application::AttachedDocument {
-                document: needed.requirement.document.clone(),
-                upload_id: receipt.id,
-                file_name: "document.pdf".into(),
-                size: receipt.size,
-            });
+            .push(attachment(needed.requirement.document.clone(), &receipt));
+    }
+}
+
+/// A small PDF, as a file picker sends it.
+pub const PDF: &[u8] = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n";
+
+/// Uploads [`PDF`] as `document.pdf` and returns its receipt.
+pub async fn upload_pdf(
+    client: &reqwest::Client,
+    api_base: &str,
+) -> egov_domain::api::UploadReceipt {
+    let response = client
+        .post(format!("{api_base}/uploads"))
+        .header("content-type", "application/pdf")
+        .header(egov_domain::api::FILE_NAME_HEADER, "document.pdf")
+        .body(PDF)
+        .send()
+        .await
+        .unwrap();
+    ok(response, StatusCode::CREATED).await
+}
+
+/// The attachment the app makes of a receipt.
+pub fn attachment(
+    document: egov_domain::documents::DocumentId,
+    receipt: &egov_domain::api::UploadReceipt,
+) -> egov_domain::application::AttachedDocument {
+    egov_domain::application::AttachedDocument {
+        document,
+        upload_id: receipt.id.clone(),
+        file_name: receipt.file_name.clone(),
+        size: receipt.size,
+        media_type: receipt.media_type.clone(),
+        sha256: receipt.sha256.clone(),
     }
 }
 
