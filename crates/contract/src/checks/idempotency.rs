@@ -29,10 +29,7 @@ pub async fn retry_same_reference(ctx: &mut Ctx) -> Checked {
 
 pub async fn other_body_refused(ctx: &mut Ctx) -> Checked {
     let first = ctx.submitted.as_ref().expect("needs Application");
-    let (key, signed_at) = (
-        first.key.clone(),
-        first.body.application.signed_at.clone(),
-    );
+    let (key, signed_at) = (first.key.clone(), first.body.application.signed_at.clone());
     let mut other = ctx.referral().await?;
     other.applicant.address = format!("{} (another application)", other.applicant.address);
     other.idempotency_key = key;
