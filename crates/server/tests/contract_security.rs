@@ -749,7 +749,7 @@ async fn the_request_log_names_routes_and_events_never_personal_data() {
         .find(|l| l.contains(&request_id))
         .unwrap_or_else(|| panic!("no line names request {request_id}:\n{log}"));
     assert!(
-        line.contains("route=/api/v1/applications/{reference}"),
+        line.contains(r#"route="/api/v1/applications/{reference}""#),
         "{line}"
     );
     assert!(line.contains("status=404"), "{line}");
