@@ -170,7 +170,8 @@ async fn every_attachment_is_checked_against_its_receipt() {
         change(&mut application.documents[0]);
         signed(application)
     };
-    let cases: [(&str, fn(&mut egov_domain::AttachedDocument)); 4] = [
+    type Change = fn(&mut egov_domain::AttachedDocument);
+    let cases: [(&str, Change); 4] = [
         ("sha256", |d| d.sha256 = "ab".repeat(32)),
         ("size", |d| {
             d.size = egov_domain::application::MAX_EXACT_SIZE
