@@ -290,7 +290,18 @@ async fn signing_through_ncalayer_handles_every_flow() {
     fake.set_reply(Reply::Sign(TestLeaf::Valid));
     click(&c, "#sign").await;
     let request = fake.next_request().await;
-    assert_eq!(request.decoded_data().unwrap(), signed_bytes);
+    // The same application, under the same idempotency key, signed at a later moment: each
+    // signing puts its own moment into the signed bytes.
+    let resigned_bytes = request.decoded_data().unwrap();
+    let resigned: Application = serde_json::from_slice(&resigned_bytes).unwrap();
+    assert_eq!(resigned.canonical_bytes(), resigned_bytes);
+    assert_eq!(resigned.idempotency_key, application.idempotency_key);
+    assert!(resigned.signed_at > application.signed_at, "{resigned:?}");
+    let same_moment = Application {
+        signed_at: application.signed_at.clone(),
+        ..resigned.clone()
+    };
+    assert_eq!(same_moment.canonical_bytes(), signed_bytes);
     let reference = text(&c, "#reference").await;
     let stored: egov_domain::api::ApplicationRecord =
         reqwest::get(format!("{}/api/v1/applications/{reference}", server.url()))
@@ -302,7 +313,8 @@ async fn signing_through_ncalayer_handles_every_flow() {
     let certificate =
         egov_server::cms_verify::certificate_info(&pki().leaf(TestLeaf::Valid, IIN)).unwrap();
     assert_eq!(stored.signer, certificate);
-    assert_eq!(stored.application.canonical_bytes(), signed_bytes);
+    // The public view: what was signed, without the server's upload ids.
+    assert_eq!(stored.application, resigned.public_view());
     // Exactly one application on the server: the refused signatures stored nothing.
     let mine = applications_of(&server.url()).await;
     assert_eq!(mine.len(), 1, "{mine:?}");

@@ -23,6 +23,23 @@ pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
 pub struct Health {
     pub status: String,
     pub version: String,
+    pub capabilities: Capabilities,
+}
+
+/// The optional parts of the contract a deployment has turned on. A client (and the conformance
+/// kit, `crates/contract`) reads them instead of guessing from refusals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Capabilities {
+    /// Signatures by the published test certificate authority (`stub-ed25519`) are accepted: a
+    /// development or test deployment, never production.
+    pub test_ca: bool,
+    /// `cms` signatures (NCALayer) are verified against configured trust roots; without them a
+    /// `cms` signature is refused with `signature_format_unsupported`.
+    pub cms: bool,
+    /// The operator endpoints are on (an operator token is configured); without it they answer
+    /// `operator_disabled`.
+    pub operator: bool,
 }
 
 /// `POST /api/v1/applications` body: the application and its signature over

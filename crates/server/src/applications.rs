@@ -168,7 +168,7 @@ fn application_region(application: &egov_domain::Application) -> Option<&egov_do
 #[utoipa::path(get, path = "/api/v1/applications/{reference}", tag = "applications",
     params(("reference" = String, Path, description = "The reference number, e.g. `7K3M-Q9XA-2B4C`")),
     responses(
-        (status = 200, body = ApplicationRecord),
+        (status = 200, body = ApplicationRecord, description = "The application, its status and history"),
         (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn read(

@@ -14,7 +14,7 @@ use egov_domain::api::{problem_code, CalendarYear, Problem};
 #[utoipa::path(get, path = "/api/v1/calendar/{year}", tag = "calendar",
     params(("year" = i32, Path, description = "A year, e.g. 2027")),
     responses(
-        (status = 200, body = CalendarYear),
+        (status = 200, body = CalendarYear, description = "The year's days off and moved working days, official or provisional"),
         (status = 400, description = "`bad_request`: not a year", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`calendar_year_not_covered`: no calendar for that year (before the first official year, or past what the rules can compute)", body = Problem, content_type = "application/problem+json"),
     ))]

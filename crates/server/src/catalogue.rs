@@ -45,7 +45,7 @@ fn region(catalogue: &Catalogue, id: &str) -> Result<RegionId, ApiError> {
 
 /// The region profiles: each region's regulations describe its own variant of the services.
 #[utoipa::path(get, path = "/api/v1/regions", tag = "catalogue",
-    responses((status = 200, body = Vec<Region>)))]
+    responses((status = 200, body = Vec<Region>, description = "Every region whose regulations the catalogue holds")))]
 pub async fn regions(State(state): State<AppState>) -> Json<Vec<Region>> {
     Json(state.catalogue.regions.clone())
 }
@@ -54,7 +54,7 @@ pub async fn regions(State(state): State<AppState>) -> Json<Vec<Region>> {
 /// describes it (each view names its region).
 #[utoipa::path(get, path = "/api/v1/services", tag = "catalogue", params(RegionQuery),
     responses(
-        (status = 200, body = Vec<ServiceView>),
+        (status = 200, body = Vec<ServiceView>, description = "The services, each resolved to a region"),
         (status = 404, description = "`unknown_region`", body = Problem, content_type = "application/problem+json"),
     ))]
 // Without a region, every service in every region that
@@ -83,7 +83,7 @@ pub async fn services(
 #[utoipa::path(get, path = "/api/v1/services/{id}", tag = "catalogue",
     params(("id" = String, Path, description = "Service id"), RegionQuery),
     responses(
-        (status = 200, body = ServiceView),
+        (status = 200, body = ServiceView, description = "The service as the region's regulation describes it"),
         (status = 404, description = "`unknown_service`, `unknown_region`, `service_not_in_region`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`validation_failed` with `query.region`: `region_required`", body = Problem, content_type = "application/problem+json"),
     ))]

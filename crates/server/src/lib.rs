@@ -20,12 +20,12 @@ mod simulation;
 mod uploads;
 pub mod visit_sheet;
 
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::http::{header, HeaderValue};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use egov_domain::api::{problem_code, Health};
+use egov_domain::api::{problem_code, Capabilities, Health};
 use egov_domain::calendar::Calendar;
 use egov_domain::signature::test_ca;
 use egov_domain::Catalogue;
@@ -149,16 +149,24 @@ pub struct AppState {
     upload_limit: u64,
     quotas: uploads::Quotas,
     freshness: applications::Freshness,
+    /// Whether an operator token is configured: `/health` declares the operator workflow.
+    operator: bool,
 }
 
 pub const DATABASE_FILE: &str = "egov-wizard.sqlite3";
 
-/// Liveness of the server.
-#[utoipa::path(get, path = "/api/v1/health", tag = "meta", responses((status = 200, body = Health)))]
-async fn health() -> Json<Health> {
+/// Liveness of the server, and which optional parts of the contract it has turned on.
+#[utoipa::path(get, path = "/api/v1/health", tag = "meta",
+    responses((status = 200, body = Health, description = "The server is up")))]
+async fn health(State(state): State<AppState>) -> Json<Health> {
     Json(Health {
         status: "ok".into(),
         version: env!("CARGO_PKG_VERSION").into(),
+        capabilities: Capabilities {
+            test_ca: state.verifiers.stub.is_some(),
+            cms: state.verifiers.cms.is_some(),
+            operator: state.operator,
+        },
     })
 }
 
@@ -396,6 +404,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         }),
         data_dir: Arc::new(config.data_dir.clone()),
         upload_limit: config.upload_limit,
+        operator: config.operator_token.is_some(),
         quotas: uploads::Quotas {
             per_client: config.upload_quota_per_client,
             total: config.upload_quota_total,

@@ -8,7 +8,7 @@ use utoipa::OpenApi;
 #[openapi(
     info(
         title = "egov-wizard API",
-        description = "The JSON API the egov wizard speaks. Errors are RFC 9457 `application/problem+json` with a machine-readable `code`. Any endpoint may also answer `bad_request` (400: path or query not understood), `method_not_allowed` (405), `body_too_large` (413), `unsupported_media_type` (415), `rate_limited` (429 with `Retry-After`; sign-in, submit, uploads and failed operator calls), `internal_error` (500), or, for a request that takes too long, 408 (headers slower than the server's header timeout, or a body that stalls, close the connection). Answers carrying personal data or secrets are sent with `Cache-Control: no-store`; each answer has an `X-Request-Id` that the server's log also names.",
+        description = "The JSON API the egov wizard speaks. Errors are RFC 9457 `application/problem+json` with a machine-readable `code`. Any endpoint may also answer `bad_request` (400: path or query not understood), `method_not_allowed` (405), `body_too_large` (413), `unsupported_media_type` (415), `rate_limited` (429 with `Retry-After`; sign-in, submit, uploads and failed operator calls), `internal_error` (500), or, for a request that takes too long, 408 (headers slower than the server's header timeout, or a body that stalls, close the connection). Answers carrying personal data or secrets are sent with `Cache-Control: no-store`; each answer has an `X-Request-Id` that the server's log also names. A path this document does not name answers 404 `not_found`. `GET /api/v1/health` declares which optional parts (test CA, CMS, operator) a deployment has on; `crates/contract` (the conformance kit) checks a backend against this document over HTTP.",
     ),
     paths(
         crate::health,
@@ -27,9 +27,11 @@ use utoipa::OpenApi;
         crate::session::my_applications,
         crate::operator::transition,
     ),
+    // Relative: the API is served by whatever origin serves the app (or the widget's `api-base`).
+    servers((url = "/", description = "The origin that serves the app")),
     modifiers(&BearerAuth),
     tags(
-        (name = "meta"),
+        (name = "meta", description = "Liveness and the optional parts of the contract a deployment turns on"),
         (name = "catalogue", description = "Services as each region's regulations describe them"),
         (name = "calendar", description = "The working-day calendar deadlines are counted on"),
         (name = "applications", description = "Submitting and following applications"),

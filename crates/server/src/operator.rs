@@ -90,7 +90,7 @@ pub async fn authorise(State(guard): State<Guard>, request: Request, next: Next)
     params(("reference" = String, Path, description = "The application's reference")),
     request_body = TransitionRequest,
     responses(
-        (status = 200, body = ApplicationRecord),
+        (status = 200, body = ApplicationRecord, description = "The application after the transition"),
         (status = 401, description = "`unauthorized` (checked before the body is read)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`, `operator_disabled`", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`transition_from_final`, `transition_not_allowed`", body = Problem, content_type = "application/problem+json"),

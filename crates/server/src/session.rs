@@ -33,7 +33,10 @@ pub fn token_hash(token: &str) -> String {
 
 /// Issues a challenge to sign.
 #[utoipa::path(post, path = "/api/v1/session/challenge", tag = "session",
-    responses((status = 201, body = SessionChallenge)))]
+    responses(
+        (status = 201, body = SessionChallenge, description = "A new challenge, valid until `expires_at`"),
+        (status = 429, description = "`rate_limited`, with `Retry-After`", body = Problem, content_type = "application/problem+json"),
+    ))]
 pub async fn challenge(State(state): State<AppState>) -> Result<Response, ApiError> {
     let bytes: [u8; 32] = rand::rng().random();
     let issued = SessionChallenge {
@@ -48,8 +51,8 @@ pub async fn challenge(State(state): State<AppState>) -> Result<Response, ApiErr
 #[utoipa::path(post, path = "/api/v1/session", tag = "session",
     request_body = SessionRequest,
     responses(
-        (status = 201, body = Session),
-        (status = 422, description = "`validation_failed` (`iin`), `challenge_unknown`, `challenge_expired`, and the signature codes as for a submission", body = Problem, content_type = "application/problem+json"),
+        (status = 201, body = Session, description = "Signed in"),
+        (status = 422, description = "`validation_failed` (`iin`), `challenge_unknown`, `challenge_expired`, and the signature codes as for a submission: `signature_malformed`, `signature_format_unsupported`, `signature_algorithm_unsupported`, `certificate_untrusted`, `signature_mismatch`, `certificate_not_yet_valid`, `certificate_expired`, `certificate_revoked`, `certificate_iin_mismatch`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn sign_in(
     State(state): State<AppState>,
@@ -142,7 +145,7 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
 #[utoipa::path(get, path = "/api/v1/applications", tag = "session",
     security(("bearer" = [])),
     responses(
-        (status = 200, body = Vec<ApplicationSummary>),
+        (status = 200, body = Vec<ApplicationSummary>, description = "The citizen's applications, newest first"),
         (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn my_applications(

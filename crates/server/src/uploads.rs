@@ -203,7 +203,7 @@ impl Drop for PartFile {
         description = "The raw file. `Content-Type` declares its type; the content decides."),
     params(("X-File-Name" = String, Header, description = "The file's name, percent-encoded UTF-8")),
     responses(
-        (status = 201, body = UploadReceipt),
+        (status = 201, body = UploadReceipt, description = "Stored"),
         (status = 413, description = "`upload_too_large`", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "`upload_quota_exceeded` (this client's unattached uploads fill its quota; `Retry-After`), `rate_limited`", body = Problem, content_type = "application/problem+json"),
         (status = 507, description = "`storage_full`: the server's total upload quota is used", body = Problem, content_type = "application/problem+json"),

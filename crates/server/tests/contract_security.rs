@@ -170,7 +170,8 @@ async fn every_attachment_is_checked_against_its_receipt() {
         change(&mut application.documents[0]);
         signed(application)
     };
-    let cases: [(&str, fn(&mut egov_domain::AttachedDocument)); 4] = [
+    type Change = fn(&mut egov_domain::AttachedDocument);
+    let cases: [(&str, Change); 4] = [
         ("sha256", |d| d.sha256 = "ab".repeat(32)),
         ("size", |d| {
             d.size = egov_domain::application::MAX_EXACT_SIZE
@@ -749,7 +750,7 @@ async fn the_request_log_names_routes_and_events_never_personal_data() {
         .find(|l| l.contains(&request_id))
         .unwrap_or_else(|| panic!("no line names request {request_id}:\n{log}"));
     assert!(
-        line.contains("route=/api/v1/applications/{reference}"),
+        line.contains(r#"route="/api/v1/applications/{reference}""#),
         "{line}"
     );
     assert!(line.contains("status=404"), "{line}");

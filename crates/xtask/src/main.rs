@@ -13,6 +13,8 @@
 //!   `precompress` (Trunk's post-build hook).
 //! - `lighthouse [--port N] [PATH]`: Lighthouse scores, LCP, TBT, CLS of the release build (not
 //!   a test: timings depend on the machine).
+//! - `contract --base-url URL [--operator-token T] [--json]`: the conformance kit
+//!   (`crates/contract`) against a running backend.
 
 mod lighthouse;
 mod locales;
@@ -154,6 +156,7 @@ fn test() -> Result {
     setup::ensure_browser()?;
     let started = std::time::Instant::now();
     run(cmd("cargo").args(["fmt", "--all", "--", "--check"]))?;
+    lint_openapi()?;
     run(cmd("cargo").args([
         "clippy",
         "--workspace",
@@ -203,6 +206,24 @@ fn test() -> Result {
         .env("CHROMEDRIVER", setup::chromedriver()))?;
     eprintln!("xtask: all tests passed in {:.0?}", started.elapsed());
     Ok(())
+}
+
+/// Lints the committed OpenAPI document with Redocly CLI (npm, `redocly.yaml`): the document is
+/// what backend teams implement, so it must be valid OpenAPI 3.1, not only what utoipa emits.
+/// Telemetry and the update check are off: the lint makes no network request.
+fn lint_openapi() -> Result {
+    run(cmd("redocly")
+        .args(["lint", "crates/server/openapi.json"])
+        .env("REDOCLY_TELEMETRY", "off")
+        .env("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true"))
+}
+
+/// Runs the conformance kit against a backend: `cargo xtask contract --base-url URL`. Every
+/// argument goes to `egov-contract` (see its `--help`); its exit code is the task's.
+fn contract(args: &[String]) -> Result {
+    run(cmd("cargo")
+        .args(["run", "--quiet", "--package", "egov-contract", "--"])
+        .args(args))
 }
 
 /// Prints the in-browser timings of `tests/timings.rs` (an IIN check, a step change), from a
@@ -272,8 +293,9 @@ fn main() -> ExitCode {
             .and_then(|_| locales::write(&staging_dir(&args[1..])?))
             .and_then(|_| size::precompress(&args[1..])),
         Some("lighthouse") => lighthouse::lighthouse(&args[1..]),
+        Some("contract") => contract(&args[1..]),
         _ => Err(
-            "usage: cargo xtask <setup|build|serve [--port N]|test|size [--production]|timings|lighthouse [--port N] [PATH]|widget-shim DIR|precompress DIR|post-build DIR>"
+            "usage: cargo xtask <setup|build|serve [--port N]|test|size [--production]|timings|lighthouse [--port N] [PATH]|contract --base-url URL [--operator-token T] [--json]|widget-shim DIR|precompress DIR|post-build DIR>"
                 .to_owned(),
         ),
     };

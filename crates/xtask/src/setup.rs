@@ -9,12 +9,13 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const TRUNK_VERSION: &str = "0.21.14";
 /// Debian's binaryen 108 produces a broken .wasm; npm's 132 works (see Trunk.toml).
 const WASM_OPT_VERSION: &str = "version 132";
-/// What `npm ci` installs from `package.json`: wasm-opt, axe-core (the accessibility test) and
-/// Lighthouse (`cargo xtask lighthouse`).
-const NPM_FILES: [&str; 3] = [
+/// What `npm ci` installs from `package.json`: wasm-opt, axe-core (the accessibility test),
+/// Lighthouse (`cargo xtask lighthouse`) and Redocly CLI (the OpenAPI lint of `cargo xtask test`).
+const NPM_FILES: [&str; 4] = [
     "node_modules/.bin/wasm-opt",
     "node_modules/axe-core/axe.min.js",
     "node_modules/.bin/lighthouse",
+    "node_modules/.bin/redocly",
 ];
 
 /// What building the app needs.
