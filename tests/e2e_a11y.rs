@@ -86,6 +86,9 @@ impl Auditor<'_> {
 
 /// The Karaganda referral, signed with the test CA and submitted through the API.
 async fn submit_by_api(base: &str) -> String {
+    // Each submission is a new application, so each signs its own key.
+    static SUBMITTED: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = SUBMITTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let receipt = upload_pdf(base).await;
     let application: Application = serde_json::from_value(serde_json::json!({
         "service": "active_employment_referral",
@@ -102,7 +105,7 @@ async fn submit_by_api(base: &str) -> String {
             "media_type": receipt.media_type, "sha256": receipt.sha256
         }],
         "lang": "ru",
-        "idempotency_key": "a11y-submit-by-api-0001",
+        "idempotency_key": format!("a11y-submit-by-api-{n:04}"),
         "signed_at": time::OffsetDateTime::now_utc()
             .format(&time::format_description::well_known::Rfc3339)
             .unwrap()
@@ -123,10 +126,10 @@ async fn submit_by_api(base: &str) -> String {
         .send()
         .await
         .unwrap();
-    assert!(response.status().is_success(), "{}", response.status());
-    response
-        .json::<ApplicationRecord>()
-        .await
+    let status = response.status();
+    let body = response.text().await.unwrap();
+    assert!(status.is_success(), "{status}: {body}");
+    serde_json::from_str::<ApplicationRecord>(&body)
         .unwrap()
         .reference
 }
