@@ -14,9 +14,7 @@ use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::Response;
-use egov_domain::api::{
-    problem_code, ApplicationRecord, Problem, ResultDocument, ResultDocumentKind,
-};
+use egov_domain::api::{problem_code, ApplicationRecord, ResultDocument, ResultDocumentKind};
 use egov_domain::catalogue::ResultId;
 use egov_domain::l10n::{format_date_string, format_moment, translate};
 use egov_domain::{Catalogue, Lang};
@@ -39,8 +37,8 @@ pub struct PdfQuery {
     ),
     responses(
         (status = 200, description = "One A4 page, sent as an attachment named after the document's number", content_type = "application/pdf", body = Vec<u8>),
-        (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`result_not_issued`: the application has no result document (yet, or it was refused)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`"),
+        (status = 409, description = "`result_not_issued`: the application has no result document (yet, or it was refused)"),
     ))]
 pub async fn result_pdf(
     State(state): State<AppState>,

@@ -17,7 +17,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::Response;
 use axum::Form;
-use egov_domain::api::{problem_code, Problem};
+use egov_domain::api::problem_code;
 use egov_domain::catalogue::{SeedRef, ServiceView};
 use egov_domain::documents::{checklist, DocumentNeed};
 use egov_domain::l10n::{duration_text, translate, translate_with};
@@ -58,8 +58,8 @@ pub struct VisitSheetRequest {
     request_body(content = VisitSheetRequest, content_type = "application/x-www-form-urlencoded"),
     responses(
         (status = 200, description = "One A4 page, sent as an attachment; not stored", content_type = "application/pdf", body = Vec<u8>),
-        (status = 404, description = "`unknown_service`, `unknown_region`, `service_not_in_region`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`malformed_body`: the form is not understood, or `category` or `facts` names no category or fact of the catalogue", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`unknown_service`, `unknown_region`, `service_not_in_region`"),
+        (status = 422, description = "`malformed_body`: the form is not understood, or `category` or `facts` names no category or fact of the catalogue"),
     ))]
 pub async fn visit_sheet_pdf(
     State(state): State<AppState>,
