@@ -4,6 +4,7 @@ use crate::problem::PROBLEM_JSON;
 use axum::http::header;
 use axum::response::IntoResponse;
 use egov_domain::api::Problem;
+use egov_domain::catalogue::StepView;
 use utoipa::openapi::{ContentBuilder, Ref, RefOr};
 use utoipa::OpenApi;
 
@@ -32,7 +33,9 @@ use utoipa::OpenApi;
     ),
     // Relative: the API is served by whatever origin serves the app (or the widget's `api-base`).
     servers((url = "/", description = "The origin that serves the app")),
-    components(schemas(Problem)),
+    // Problem: the body `ProblemBodies` gives every error. StepView: a `ChannelView`'s steps,
+    // which utoipa does not collect through the generic `Channel`.
+    components(schemas(Problem, StepView)),
     modifiers(&BearerAuth, &ProblemBodies),
     tags(
         (name = "meta", description = "Liveness and the optional parts of the contract a deployment turns on"),
