@@ -395,10 +395,30 @@ mod tests {
     }
 
     fn expect(path: &str, code: &str) -> Result<(), FieldErrors> {
-        Err(vec![FieldError {
-            path: path.into(),
-            code: code.into(),
-        }])
+        expect_all(&[(path, code)])
+    }
+
+    /// What `check` answers for these (path, code) errors, in its order.
+    fn expect_all(errors: &[(&str, &str)]) -> Result<(), FieldErrors> {
+        Err(errors
+            .iter()
+            .map(|(path, code)| FieldError {
+                path: (*path).into(),
+                code: (*code).into(),
+            })
+            .collect())
+    }
+
+    /// An attachment `check` accepts; each test spoils the field it is about.
+    fn passport() -> AttachedDocument {
+        AttachedDocument {
+            document: DocumentId::new("identity_document"),
+            upload_id: "u-1".into(),
+            file_name: "passport.pdf".into(),
+            size: 10,
+            media_type: "application/pdf".into(),
+            sha256: "0".repeat(64),
+        }
     }
 
     #[test]
@@ -427,37 +447,31 @@ mod tests {
 
     #[test]
     fn check_reports_field_paths_and_codes() {
-        assert_eq!(
-            with_iin("123456789011").check(),
-            expect("applicant.iin", "iin_check_digit")
-        );
-        assert_eq!(
-            with_iin("12345").check(),
-            expect("applicant.iin", "iin_wrong_length")
-        );
-        assert_eq!(with_iin("").check(), expect("applicant.iin", "iin_empty"));
-        assert_eq!(
-            with_iin("791028 302728").check(),
-            expect("applicant.iin", "iin_not_normalised")
-        );
+        for (iin, code) in [
+            ("123456789011", "iin_check_digit"),
+            ("12345", "iin_wrong_length"),
+            ("", "iin_empty"),
+            ("791028 302728", "iin_not_normalised"),
+        ] {
+            assert_eq!(
+                with_iin(iin).check(),
+                expect("applicant.iin", code),
+                "{iin:?}"
+            );
+        }
         let mut app = with_iin("791028302728");
         app.applicant.phone = "+7 701 123 45 67".into();
         app.applicant.surname = "R2D2".into();
         app.applicant.email = Some("not-an-email".into());
         app.applicant.birth_date = "1979-02-30".into();
-        let errors = app.check().unwrap_err();
-        let codes: Vec<(&str, &str)> = errors
-            .iter()
-            .map(|e| (e.path.as_str(), e.code.as_str()))
-            .collect();
         assert_eq!(
-            codes,
-            vec![
+            app.check(),
+            expect_all(&[
                 ("applicant.birth_date", "birth_date_invalid"),
                 ("applicant.email", "email_invalid"),
                 ("applicant.phone", "phone_not_normalised"),
                 ("applicant.surname", "name_invalid_characters"),
-            ]
+            ])
         );
     }
 
@@ -468,12 +482,8 @@ mod tests {
     fn document_sizes_beyond_exact_doubles_are_rejected() {
         let mut app = with_iin("791028302728");
         app.documents.push(AttachedDocument {
-            document: DocumentId::new("identity_document"),
-            upload_id: "u-1".into(),
-            file_name: "passport.pdf".into(),
             size: MAX_EXACT_SIZE,
-            media_type: "application/pdf".into(),
-            sha256: "0".repeat(64),
+            ..passport()
         });
         assert_eq!(app.check(), Ok(()));
         let canonical: Application = serde_json::from_slice(&app.canonical_bytes()).unwrap();
@@ -490,28 +500,20 @@ mod tests {
     fn attachments_keys_and_signing_moments_are_checked() {
         let mut app = with_iin("791028302728");
         app.documents.push(AttachedDocument {
-            document: DocumentId::new("identity_document"),
-            upload_id: "u-1".into(),
             file_name: "cod\u{202E}fdp.exe".into(),
-            size: 10,
-            media_type: "application/pdf".into(),
             sha256: "ABC".into(),
+            ..passport()
         });
         app.idempotency_key = "short".into();
         app.signed_at = "yesterday".into();
-        let errors = app.check().unwrap_err();
-        let codes: Vec<(&str, &str)> = errors
-            .iter()
-            .map(|e| (e.path.as_str(), e.code.as_str()))
-            .collect();
         assert_eq!(
-            codes,
-            vec![
+            app.check(),
+            expect_all(&[
                 ("documents[0].file_name", "file_name_invalid"),
                 ("documents[0].sha256", "sha256_invalid"),
                 ("idempotency_key", "idempotency_key_invalid"),
                 ("signed_at", "signed_at_invalid"),
-            ]
+            ])
         );
         assert!(is_valid_file_name("Паспорт (копия).pdf"));
         for bad in ["", " a.pdf", "a/b.pdf", "a\u{0}.pdf", &"x".repeat(256)] {
@@ -526,12 +528,8 @@ mod tests {
     fn the_public_view_has_no_upload_ids() {
         let mut app = with_iin("791028302728");
         app.documents.push(AttachedDocument {
-            document: DocumentId::new("identity_document"),
             upload_id: "0123abcd".into(),
-            file_name: "passport.pdf".into(),
-            size: 10,
-            media_type: "application/pdf".into(),
-            sha256: "0".repeat(64),
+            ..passport()
         });
         let json = serde_json::to_string(&app.public_view()).unwrap();
         assert!(!json.contains("upload_id"), "{json}");

@@ -158,21 +158,13 @@ pub fn catalogue(data: &[u8]) {
 
 /// Every applicant the rules can tell apart: each category, with no fact and with all of them.
 fn profiles() -> Vec<ApplicantProfile> {
-    use ApplicantFact::*;
-    let all_facts = [
-        RegisteredAsUnemployed,
-        RegisteredAsJobSeeker,
-        HasQualification,
-        FirstJobSeekerWithoutProfession,
-        AppliesThroughRepresentative,
-        RuralSocialSphereSpecialist,
-        HasChildUnder18,
-    ];
     ApplicantCategory::ALL
         .into_iter()
         .flat_map(|category| {
             let bare = ApplicantProfile::new(category);
-            let full = all_facts.into_iter().fold(bare.clone(), |p, f| p.with(f));
+            let full = ApplicantFact::ALL
+                .into_iter()
+                .fold(bare.clone(), |p, f| p.with(f));
             [bare, full]
         })
         .collect()

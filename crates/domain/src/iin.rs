@@ -96,10 +96,58 @@ fn digits_to_string(digits: &[u8; LENGTH]) -> String {
     digits.iter().map(|d| char::from(b'0' + d)).collect()
 }
 
-/// A checked IIN. Serialises as its 12 digits.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct Iin(String);
+/// A 12-digit number under the national check digit (an IIN or a BIN): one rule for both, so
+/// each parses, prints and crosses the wire (as its digits, refused there as `parse` refuses it)
+/// the same way.
+macro_rules! checked_number {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn parse(input: &str) -> Result<Self, IinError> {
+                parse_digits(input).map(|d| $name(digits_to_string(&d)))
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = IinError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $name::parse(s)
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = IinError;
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                $name::parse(&value)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> Self {
+                value.0
+            }
+        }
+    };
+}
+
+checked_number!(
+    /// A checked IIN. Serialises as its 12 digits.
+    Iin
+);
 
 /// Sex as encoded by the 7th digit. Advisory only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,14 +165,6 @@ pub struct IinHints {
 }
 
 impl Iin {
-    pub fn parse(input: &str) -> Result<Self, IinError> {
-        parse_digits(input).map(|d| Iin(digits_to_string(&d)))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// Decodes the date of birth and sex from digits 1–7, when they form a plausible date.
     pub fn hints(&self) -> IinHints {
         let d: Vec<u32> = self.0.bytes().map(|b| u32::from(b - b'0')).collect();
@@ -150,32 +190,6 @@ impl Iin {
                 time::Date::from_calendar_date(year, month, (d[4] * 10 + d[5]) as u8).ok()
             });
         IinHints { birth_date, sex }
-    }
-}
-
-impl fmt::Display for Iin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl FromStr for Iin {
-    type Err = IinError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Iin::parse(s)
-    }
-}
-
-impl TryFrom<String> for Iin {
-    type Error = IinError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Iin::parse(&value)
-    }
-}
-
-impl From<Iin> for String {
-    fn from(value: Iin) -> Self {
-        value.0
     }
 }
 
@@ -206,20 +220,12 @@ pub struct BinHints {
     pub attribute: Option<EntityAttribute>,
 }
 
-/// A checked BIN. Serialises as its 12 digits.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct Bin(String);
+checked_number!(
+    /// A checked BIN. Serialises as its 12 digits.
+    Bin
+);
 
 impl Bin {
-    pub fn parse(input: &str) -> Result<Self, IinError> {
-        parse_digits(input).map(|d| Bin(digits_to_string(&d)))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     pub fn hints(&self) -> BinHints {
         let d: Vec<u8> = self.0.bytes().map(|b| b - b'0').collect();
         let year = 2000 + i32::from(d[0] * 10 + d[1]);
@@ -244,25 +250,6 @@ impl Bin {
             entity_type,
             attribute,
         }
-    }
-}
-
-impl fmt::Display for Bin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for Bin {
-    type Error = IinError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Bin::parse(&value)
-    }
-}
-
-impl From<Bin> for String {
-    fn from(value: Bin) -> Self {
-        value.0
     }
 }
 

@@ -127,24 +127,60 @@ pub struct CitedWording {
     pub at: SeedRef,
 }
 
-/// One channel of one service in one region, with its own procedure and deadline.
+/// One channel of the service in this region: where the application goes in, the procedure it
+/// follows there and its total deadline.
+// The catalogue holds its steps as `Step`s; a `ServiceView` serves it as `ChannelView`, each
+// step with its actor's and action's names: one list of a channel's facts for both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Channel {
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ChannelView))]
+pub struct Channel<S = Step> {
     pub kind: ChannelKind,
     pub name: LocalizedText,
+    /// Whether an application can be made online through this channel (the portal only).
     pub accepts_online_application: bool,
+    /// Who may use the channel, where the regulation restricts it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<ChannelCondition>,
-    /// `availability` in the regulation's words.
+    // `availability` in the regulation's words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability_wording: Option<CitedWording>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<OfficeContact>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiting_limit: Option<WaitingLimit>,
-    pub steps: Vec<Step>,
+    pub steps: Vec<S>,
     pub deadline: Deadline,
     pub source: Source,
+}
+
+impl<S> Channel<S> {
+    /// The same channel with each step turned into `step`'s.
+    pub fn map_steps<T>(self, step: impl FnMut(S) -> T) -> Channel<T> {
+        let Channel {
+            kind,
+            name,
+            accepts_online_application,
+            availability,
+            availability_wording,
+            contact,
+            waiting_limit,
+            steps,
+            deadline,
+            source,
+        } = self;
+        Channel {
+            kind,
+            name,
+            accepts_online_application,
+            availability,
+            availability_wording,
+            contact,
+            waiting_limit,
+            steps: steps.into_iter().map(step).collect(),
+            deadline,
+            source,
+        }
+    }
 }
 
 string_id!(

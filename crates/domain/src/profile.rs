@@ -50,6 +50,18 @@ pub enum ApplicantFact {
     HasChildUnder18,
 }
 
+impl ApplicantFact {
+    pub const ALL: [ApplicantFact; 7] = [
+        ApplicantFact::RegisteredAsUnemployed,
+        ApplicantFact::RegisteredAsJobSeeker,
+        ApplicantFact::HasQualification,
+        ApplicantFact::FirstJobSeekerWithoutProfession,
+        ApplicantFact::AppliesThroughRepresentative,
+        ApplicantFact::RuralSocialSphereSpecialist,
+        ApplicantFact::HasChildUnder18,
+    ];
+}
+
 /// What the wizard knows about the applicant. A fact absent from `facts` counts as not holding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicantProfile {

@@ -431,8 +431,9 @@ pub fn schedule_of(
 mod tests {
     use super::*;
     use crate::api::StatusEvent;
+    use crate::application::example_application;
     use crate::signature::CertificateInfo;
-    use crate::{Applicant, ApplicantCategory, Application, Lang, RegionId, ServiceId};
+    use crate::{Application, RegionId, ServiceId};
     use time::macros::datetime;
 
     /// A Friday afternoon in Almaty: the office's working time ends soon after.
@@ -461,23 +462,8 @@ mod tests {
             application: Application {
                 service: ServiceId::new(service),
                 region: RegionId::new(region),
-                applicant: Applicant {
-                    iin: "791028302728".into(),
-                    surname: "Сейткали".into(),
-                    given_name: "Айгерім".into(),
-                    patronymic: None,
-                    birth_date: "1979-10-28".into(),
-                    phone: "+77011234567".into(),
-                    email: None,
-                    address: "Караганда".into(),
-                    category: ApplicantCategory::Citizen,
-                    facts: Default::default(),
-                },
                 result: None,
-                documents: vec![],
-                lang: Lang::Ru,
-                idempotency_key: "schedule-test-key-0001".into(),
-                signed_at: "2026-12-30T09:00:00Z".into(),
+                ..example_application("791028302728")
             },
             signer: certificate,
             history: history

@@ -4,15 +4,11 @@
 
 use crate::status::ApplicationStatus;
 
-/// The positive path, in order.
-pub const PATH: [ApplicationStatus; 6] = [
-    ApplicationStatus::Submitted,
-    ApplicationStatus::Registered,
-    ApplicationStatus::ExecutorAssigned,
-    ApplicationStatus::Checked,
-    ApplicationStatus::Signed,
-    ApplicationStatus::ResultIssued,
-];
+/// The positive path, in order: every status but the refusal, which may come at any step.
+pub const PATH: &[ApplicationStatus] = match ApplicationStatus::ALL.split_last() {
+    Some((ApplicationStatus::Refused, path)) => path,
+    _ => panic!("ApplicationStatus::ALL ends with the refusal, after the positive path"),
+};
 
 /// Why a transition is refused. Each maps to its own API error code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -87,6 +83,8 @@ mod tests {
 
     #[test]
     fn the_path_moves_one_step_at_a_time() {
+        assert_eq!(PATH.first(), Some(&Submitted));
+        assert_eq!(PATH.last(), Some(&ResultIssued));
         for pair in PATH.windows(2) {
             let has_result = pair[1] == ResultIssued;
             assert_eq!(check(pair[0], pair[1], false, has_result), Ok(()));
@@ -107,7 +105,7 @@ mod tests {
 
     #[test]
     fn refusal_from_every_open_state_needs_grounds() {
-        for from in PATH.into_iter().filter(|s| !s.is_final()) {
+        for from in PATH.iter().copied().filter(|s| !s.is_final()) {
             assert_eq!(check(from, Refused, true, false), Ok(()));
             assert_eq!(
                 check(from, Refused, false, false),

@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use egov_domain::api::{
-    problem_code, ApplicationRecord, FieldError, Problem, SignedApplication, IDEMPOTENCY_KEY_HEADER,
+    problem_code, ApplicationRecord, FieldError, SignedApplication, IDEMPOTENCY_KEY_HEADER,
 };
 use rand::Rng;
 use time::OffsetDateTime;
@@ -94,9 +94,9 @@ fn key_conflict() -> ApiError {
     responses(
         (status = 201, body = ApplicationRecord, description = "Created"),
         (status = 200, body = ApplicationRecord, description = "A replay or idempotent retry: the earlier application"),
-        (status = 415, description = "`unsupported_media_type`", body = Problem, content_type = "application/problem+json"),
-        (status = 400, description = "`malformed_body`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed` (field codes include `idempotency_key_invalid`, `signed_at_invalid`, `file_name_invalid`, `sha256_invalid`, `result_required`, `document_missing`, `upload_unknown`, `document_not_requested`, `upload_mismatch` (at the attachment's `sha256`, `size`, `file_name` or `media_type`), `upload_already_attached`, `idempotency_key_mismatch` (at `header:Idempotency-Key`) and the eligibility reasons such as `requires_unemployed_registration` at `application.result`), `unknown_service`, `service_not_online`, `service_not_in_region`, `idempotency_key_reused`, `signing_time_too_old`, `signing_time_in_future`, and the signature codes: `signature_malformed`, `signature_format_unsupported` (`cms` without configured trust roots), `signature_algorithm_unsupported` (a CMS in GOST or another algorithm the server cannot verify), `certificate_untrusted`, `signature_mismatch`, `certificate_not_yet_valid`, `certificate_expired`, `certificate_revoked`, `certificate_iin_mismatch`", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "`unsupported_media_type`"),
+        (status = 400, description = "`malformed_body`"),
+        (status = 422, description = "`validation_failed` (field codes include `idempotency_key_invalid`, `signed_at_invalid`, `file_name_invalid`, `sha256_invalid`, `result_required`, `document_missing`, `upload_unknown`, `document_not_requested`, `upload_mismatch` (at the attachment's `sha256`, `size`, `file_name` or `media_type`), `upload_already_attached`, `idempotency_key_mismatch` (at `header:Idempotency-Key`) and the eligibility reasons such as `requires_unemployed_registration` at `application.result`), `unknown_service`, `service_not_online`, `service_not_in_region`, `idempotency_key_reused`, `signing_time_too_old`, `signing_time_in_future`, and the signature codes: `signature_malformed`, `signature_format_unsupported` (`cms` without configured trust roots), `signature_algorithm_unsupported` (a CMS in GOST or another algorithm the server cannot verify), `certificate_untrusted`, `signature_mismatch`, `certificate_not_yet_valid`, `certificate_expired`, `certificate_revoked`, `certificate_iin_mismatch`"),
     ))]
 pub async fn submit(
     State(state): State<AppState>,
@@ -169,7 +169,7 @@ fn application_region(application: &egov_domain::Application) -> Option<&egov_do
     params(("reference" = String, Path, description = "The reference number, e.g. `7K3M-Q9XA-2B4C`")),
     responses(
         (status = 200, body = ApplicationRecord, description = "The application, its status and history"),
-        (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`"),
     ))]
 pub async fn read(
     State(state): State<AppState>,

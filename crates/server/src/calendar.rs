@@ -7,7 +7,7 @@ use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use egov_domain::api::{problem_code, CalendarYear, Problem};
+use egov_domain::api::{problem_code, CalendarYear};
 
 /// One year of the working-day calendar: its days off besides Saturdays and Sundays, the
 /// Saturdays and Sundays worked, whether it is official or provisional, and its source.
@@ -15,8 +15,8 @@ use egov_domain::api::{problem_code, CalendarYear, Problem};
     params(("year" = i32, Path, description = "A year, e.g. 2027")),
     responses(
         (status = 200, body = CalendarYear, description = "The year's days off and moved working days, official or provisional"),
-        (status = 400, description = "`bad_request`: not a year", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`calendar_year_not_covered`: no calendar for that year (before the first official year, or past what the rules can compute)", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`bad_request`: not a year"),
+        (status = 404, description = "`calendar_year_not_covered`: no calendar for that year (before the first official year, or past what the rules can compute)"),
     ))]
 pub async fn year(
     State(state): State<AppState>,

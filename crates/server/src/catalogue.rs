@@ -9,7 +9,7 @@ use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
-use egov_domain::api::{problem_code, FieldError, Problem};
+use egov_domain::api::{problem_code, FieldError};
 use egov_domain::catalogue::{Service, ServiceView};
 use egov_domain::region::Region;
 use egov_domain::{Catalogue, RegionId, ServiceId};
@@ -55,7 +55,7 @@ pub async fn regions(State(state): State<AppState>) -> Json<Vec<Region>> {
 #[utoipa::path(get, path = "/api/v1/services", tag = "catalogue", params(RegionQuery),
     responses(
         (status = 200, body = Vec<ServiceView>, description = "The services, each resolved to a region"),
-        (status = 404, description = "`unknown_region`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`unknown_region`"),
     ))]
 // Without a region, every service in every region that
 /// describes it (each view names its region), so one call can mirror the whole catalogue.
@@ -84,8 +84,8 @@ pub async fn services(
     params(("id" = String, Path, description = "Service id"), RegionQuery),
     responses(
         (status = 200, body = ServiceView, description = "The service as the region's regulation describes it"),
-        (status = 404, description = "`unknown_service`, `unknown_region`, `service_not_in_region`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed` with `query.region`: `region_required`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`unknown_service`, `unknown_region`, `service_not_in_region`"),
+        (status = 422, description = "`validation_failed` with `query.region`: `region_required`"),
     ))]
 // The region may be left out only where the service
 /// exists in exactly one region, so a client never gets an arbitrary region's variant.

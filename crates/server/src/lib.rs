@@ -8,6 +8,7 @@ pub mod db;
 mod limits;
 pub mod openapi;
 mod operator;
+mod pdf;
 mod problem;
 mod request_log;
 pub mod result_pdf;

@@ -1,7 +1,11 @@
 //! The OpenAPI 3.1 document of `/api/v1`, generated from the wire types and the handlers.
 
+use crate::problem::PROBLEM_JSON;
 use axum::http::header;
 use axum::response::IntoResponse;
+use egov_domain::api::Problem;
+use egov_domain::catalogue::StepView;
+use utoipa::openapi::{ContentBuilder, Ref, RefOr};
 use utoipa::OpenApi;
 
 #[derive(OpenApi)]
@@ -29,7 +33,10 @@ use utoipa::OpenApi;
     ),
     // Relative: the API is served by whatever origin serves the app (or the widget's `api-base`).
     servers((url = "/", description = "The origin that serves the app")),
-    modifiers(&BearerAuth),
+    // Problem: the body `ProblemBodies` gives every error. StepView: a `ChannelView`'s steps,
+    // which utoipa does not collect through the generic `Channel`.
+    components(schemas(Problem, StepView)),
+    modifiers(&BearerAuth, &ProblemBodies),
     tags(
         (name = "meta", description = "Liveness and the optional parts of the contract a deployment turns on"),
         (name = "catalogue", description = "Services as each region's regulations describe them"),
@@ -69,6 +76,40 @@ impl utoipa::Modify for BearerAuth {
             "upload_owner",
             bearer("The `delete_token` of the upload's receipt: only its uploader holds it"),
         );
+    }
+}
+
+/// Gives every error response its body: whatever the endpoint, an error is a `Problem` sent as
+/// `application/problem+json` (what `ApiError` answers), so the handlers' attributes name only
+/// their error statuses and codes.
+struct ProblemBodies;
+
+impl utoipa::Modify for ProblemBodies {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let problem = ContentBuilder::new()
+            .schema(Some(Ref::from_schema_name("Problem")))
+            .build();
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for operation in operations.into_iter().flatten() {
+                for (status, response) in &mut operation.responses.responses {
+                    let is_error = status.starts_with('4') || status.starts_with('5');
+                    if let (true, RefOr::T(response)) = (is_error, response) {
+                        if response.content.is_empty() {
+                            response
+                                .content
+                                .insert(PROBLEM_JSON.to_owned(), RefOr::T(problem.clone()));
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use egov_domain::api::{problem_code, ApplicationRecord, Problem, TransitionRequest};
+use egov_domain::api::{problem_code, ApplicationRecord, TransitionRequest};
 use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
 use std::time::Instant;
@@ -91,11 +91,11 @@ pub async fn authorise(State(guard): State<Guard>, request: Request, next: Next)
     request_body = TransitionRequest,
     responses(
         (status = 200, body = ApplicationRecord, description = "The application after the transition"),
-        (status = 401, description = "`unauthorized` (checked before the body is read)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`not_found`, `operator_disabled`", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`transition_from_final`, `transition_not_allowed`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`refusal_grounds_required`, `result_required`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "`rate_limited`: too many failed attempts from this address (`Retry-After`)", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`unauthorized` (checked before the body is read)"),
+        (status = 404, description = "`not_found`, `operator_disabled`"),
+        (status = 409, description = "`transition_from_final`, `transition_not_allowed`"),
+        (status = 422, description = "`refusal_grounds_required`, `result_required`"),
+        (status = 429, description = "`rate_limited`: too many failed attempts from this address (`Retry-After`)"),
     ))]
 pub async fn transition(
     State(state): State<AppState>,

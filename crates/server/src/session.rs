@@ -10,8 +10,7 @@ use axum::Json;
 use base64::engine::general_purpose::{STANDARD as BASE64, URL_SAFE_NO_PAD as BASE64URL};
 use base64::Engine;
 use egov_domain::api::{
-    problem_code, ApplicationSummary, FieldError, Problem, Session, SessionChallenge,
-    SessionRequest,
+    problem_code, ApplicationSummary, FieldError, Session, SessionChallenge, SessionRequest,
 };
 use egov_domain::schedule::{schedule, DueMoment, Progress};
 use egov_domain::Iin;
@@ -35,7 +34,7 @@ pub fn token_hash(token: &str) -> String {
 #[utoipa::path(post, path = "/api/v1/session/challenge", tag = "session",
     responses(
         (status = 201, body = SessionChallenge, description = "A new challenge, valid until `expires_at`"),
-        (status = 429, description = "`rate_limited`, with `Retry-After`", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`, with `Retry-After`"),
     ))]
 pub async fn challenge(State(state): State<AppState>) -> Result<Response, ApiError> {
     let bytes: [u8; 32] = rand::rng().random();
@@ -52,7 +51,7 @@ pub async fn challenge(State(state): State<AppState>) -> Result<Response, ApiErr
     request_body = SessionRequest,
     responses(
         (status = 201, body = Session, description = "Signed in"),
-        (status = 422, description = "`validation_failed` (`iin`), `challenge_unknown`, `challenge_expired`, and the signature codes as for a submission: `signature_malformed`, `signature_format_unsupported`, `signature_algorithm_unsupported`, `certificate_untrusted`, `signature_mismatch`, `certificate_not_yet_valid`, `certificate_expired`, `certificate_revoked`, `certificate_iin_mismatch`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed` (`iin`), `challenge_unknown`, `challenge_expired`, and the signature codes as for a submission: `signature_malformed`, `signature_format_unsupported`, `signature_algorithm_unsupported`, `certificate_untrusted`, `signature_mismatch`, `certificate_not_yet_valid`, `certificate_expired`, `certificate_revoked`, `certificate_iin_mismatch`"),
     ))]
 pub async fn sign_in(
     State(state): State<AppState>,
@@ -146,7 +145,7 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
     security(("bearer" = [])),
     responses(
         (status = 200, body = Vec<ApplicationSummary>, description = "The citizen's applications, newest first"),
-        (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`unauthorized`"),
     ))]
 pub async fn my_applications(
     State(state): State<AppState>,

@@ -12,7 +12,7 @@ use axum::Extension;
 use axum::Json;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as BASE64URL;
 use base64::Engine;
-use egov_domain::api::{problem_code, FieldError, Problem, UploadReceipt, FILE_NAME_HEADER};
+use egov_domain::api::{problem_code, FieldError, UploadReceipt, FILE_NAME_HEADER};
 use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -204,11 +204,11 @@ impl Drop for PartFile {
     params(("X-File-Name" = String, Header, description = "The file's name, percent-encoded UTF-8")),
     responses(
         (status = 201, body = UploadReceipt, description = "Stored"),
-        (status = 413, description = "`upload_too_large`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "`upload_quota_exceeded` (this client's unattached uploads fill its quota; `Retry-After`), `rate_limited`", body = Problem, content_type = "application/problem+json"),
-        (status = 507, description = "`storage_full`: the server's total upload quota is used", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "`upload_type_not_allowed`, `upload_type_mismatch`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`upload_empty`; `validation_failed` with `header:X-File-Name`: `file_name_missing`, `file_name_invalid`", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "`upload_too_large`"),
+        (status = 429, description = "`upload_quota_exceeded` (this client's unattached uploads fill its quota; `Retry-After`), `rate_limited`"),
+        (status = 507, description = "`storage_full`: the server's total upload quota is used"),
+        (status = 415, description = "`upload_type_not_allowed`, `upload_type_mismatch`"),
+        (status = 422, description = "`upload_empty`; `validation_failed` with `header:X-File-Name`: `file_name_missing`, `file_name_invalid`"),
     ))]
 pub async fn upload(
     State(state): State<AppState>,
@@ -346,9 +346,9 @@ fn type_not_allowed() -> ApiError {
     params(("id" = String, Path, description = "The id from the upload's receipt")),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 403, description = "`upload_forbidden`: no `Authorization: Bearer <delete_token>` of this upload", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`upload_attached`: a submitted application attaches it, so it is kept", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`upload_forbidden`: no `Authorization: Bearer <delete_token>` of this upload"),
+        (status = 404, description = "`not_found`"),
+        (status = 409, description = "`upload_attached`: a submitted application attaches it, so it is kept"),
     ))]
 pub async fn delete(
     State(state): State<AppState>,

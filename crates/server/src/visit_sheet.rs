@@ -2,23 +2,22 @@
 //! take to the office — the service, where and when to go, the documents for this applicant with
 //! boxes to tick, the regulation's deadline and, if the person typed them, their name and IIN.
 //!
-//! Drawn with the result document's PDF code (`result_pdf`: krilla, DejaVu Sans, the same
+//! Drawn with the result document's PDF code (`crate::pdf`: krilla, DejaVu Sans, the same
 //! line wrapping), its texts from `locales/` and its documents from
 //! `egov_domain::documents::checklist`, the list the app shows. The name and IIN come in the
 //! request body (a plain form post from the app) and go only into the PDF: nothing is stored
 //! or logged.
 
-use crate::problem::ApiError;
-use crate::result_pdf::{
-    draw, fill, ink, muted, rule, Face, BOLD, CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH,
-    REGULAR,
+use crate::pdf::{
+    self, draw, fill, ink, muted, rule, stroke, Faces, CONTENT_WIDTH, MARGIN, PAGE_HEIGHT,
 };
+use crate::problem::ApiError;
 use crate::AppState;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::Response;
 use axum::Form;
-use egov_domain::api::{problem_code, Problem};
+use egov_domain::api::problem_code;
 use egov_domain::catalogue::{SeedRef, ServiceView};
 use egov_domain::documents::{checklist, DocumentNeed};
 use egov_domain::l10n::{duration_text, translate, translate_with};
@@ -26,10 +25,7 @@ use egov_domain::procedure::{ContactFact, OfficeContact};
 use egov_domain::profile::{ApplicantCategory, ApplicantFact};
 use egov_domain::{ApplicantProfile, Catalogue, Lang, LocalizedText, RegionId, ServiceId};
 use krilla::geom::PathBuilder;
-use krilla::metadata::Metadata;
-use krilla::page::PageSettings;
-use krilla::paint::Stroke;
-use krilla::Document;
+use krilla::surface::Surface;
 use serde::Deserialize;
 
 /// The form the service page posts: who applies (as on the page), and the name and IIN the
@@ -62,8 +58,8 @@ pub struct VisitSheetRequest {
     request_body(content = VisitSheetRequest, content_type = "application/x-www-form-urlencoded"),
     responses(
         (status = 200, description = "One A4 page, sent as an attachment; not stored", content_type = "application/pdf", body = Vec<u8>),
-        (status = 404, description = "`unknown_service`, `unknown_region`, `service_not_in_region`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`malformed_body`: the form is not understood, or `category` or `facts` names no category or fact of the catalogue", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`unknown_service`, `unknown_region`, `service_not_in_region`"),
+        (status = 422, description = "`malformed_body`: the form is not understood, or `category` or `facts` names no category or fact of the catalogue"),
     ))]
 pub async fn visit_sheet_pdf(
     State(state): State<AppState>,
@@ -76,32 +72,11 @@ pub async fn visit_sheet_pdf(
     let lang = request.lang.unwrap_or_default();
     let applicant = applicant_line(lang, request.name.as_deref(), request.iin.as_deref());
     let file_name = format!("attachment; filename=\"{}.pdf\"", service.id.as_str());
-    let pdf = tokio::task::spawn_blocking(move || {
+    let disposition = HeaderValue::from_str(&file_name).map_err(ApiError::internal)?;
+    pdf::attachment(disposition, move || {
         render(&VisitSheet::of(lang, &service, &profile, applicant))
     })
     .await
-    .map_err(ApiError::internal)?
-    .map_err(ApiError::internal)?;
-    Ok((
-        StatusCode::OK,
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/pdf"),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&file_name).map_err(ApiError::internal)?,
-            ),
-            // It may carry a name and an IIN: no cache keeps it.
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-store"),
-            ),
-        ],
-        pdf,
-    )
-        .into_response())
 }
 
 fn resolve(catalogue: &Catalogue, id: &str, region: &str) -> Result<ServiceView, ApiError> {
@@ -419,47 +394,40 @@ const BOTTOM: f32 = PAGE_HEIGHT - 64.0;
 /// The sheet as a one-page A4 PDF. Whatever the input, it stays on one page: a block that
 /// would run past the foot ends the list with "…".
 pub fn render(sheet: &VisitSheet) -> Result<Vec<u8>, String> {
-    let regular = Face::new(REGULAR)?;
-    let bold = Face::new(BOLD)?;
-    let mut document = Document::new();
-    document.set_metadata(
-        Metadata::new()
-            .title(format!("{} — {}", sheet.title, sheet.service))
-            .language(sheet.lang.tag().to_owned())
-            .creator("egov-wizard".to_owned()),
-    );
-    let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or("A4 is a valid size")?;
-    let mut page = document.start_page_with(settings);
-    let mut surface = page.surface();
-    surface.set_fill(fill(ink()));
+    let title = format!("{} — {}", sheet.title, sheet.service);
+    pdf::one_a4_page(title, sheet.lang, |surface, faces| {
+        lay_out(sheet, surface, faces)
+    })
+}
 
+fn lay_out(sheet: &VisitSheet, surface: &mut Surface, Faces { regular, bold }: &Faces) {
     let mut y = 40.0;
     for line in bold.wrap(16.0, &sheet.title, CONTENT_WIDTH, 1) {
         y += 18.0;
-        draw(&mut surface, &bold, 16.0, MARGIN, y, &line);
+        draw(surface, bold, 16.0, MARGIN, y, &line);
     }
     for line in bold.wrap(12.0, &sheet.service, CONTENT_WIDTH, 3) {
         y += 16.0;
-        draw(&mut surface, &bold, 12.0, MARGIN, y, &line);
+        draw(surface, bold, 12.0, MARGIN, y, &line);
     }
     if let Some(applicant) = &sheet.applicant {
         for line in regular.wrap(10.5, applicant, CONTENT_WIDTH, 2) {
             y += 15.0;
-            draw(&mut surface, &regular, 10.5, MARGIN, y, &line);
+            draw(surface, regular, 10.5, MARGIN, y, &line);
         }
     }
     y += 8.0;
-    rule(&mut surface, y, MARGIN, PAGE_WIDTH - MARGIN, 0.75);
+    rule(surface, y, 0.75);
 
     let box_size = 8.0;
     let item_x = MARGIN + box_size + 8.0;
     'blocks: for block in &sheet.blocks {
         let (face, size, x, width, gap, max_lines, leading) = match block {
-            Block::Heading(_) => (&bold, 11.5, MARGIN, CONTENT_WIDTH, 12.0, 2, 14.0),
-            Block::Subheading(_) => (&bold, 10.0, MARGIN, CONTENT_WIDTH, 5.0, 2, 12.5),
-            Block::Text(_) => (&regular, 9.5, MARGIN, CONTENT_WIDTH, 1.0, 4, 12.0),
+            Block::Heading(_) => (bold, 11.5, MARGIN, CONTENT_WIDTH, 12.0, 2, 14.0),
+            Block::Subheading(_) => (bold, 10.0, MARGIN, CONTENT_WIDTH, 5.0, 2, 12.5),
+            Block::Text(_) => (regular, 9.5, MARGIN, CONTENT_WIDTH, 1.0, 4, 12.0),
             Block::Item(_) => (
-                &regular,
+                regular,
                 9.5,
                 item_x,
                 CONTENT_WIDTH - (item_x - MARGIN),
@@ -468,7 +436,7 @@ pub fn render(sheet: &VisitSheet) -> Result<Vec<u8>, String> {
                 12.0,
             ),
             Block::Note(_) => (
-                &regular,
+                regular,
                 8.0,
                 item_x,
                 CONTENT_WIDTH - (item_x - MARGIN),
@@ -487,7 +455,7 @@ pub fn render(sheet: &VisitSheet) -> Result<Vec<u8>, String> {
         let lines = face.wrap(size, text, width, max_lines);
         if y + gap + leading * lines.len() as f32 > BOTTOM {
             y += leading;
-            draw(&mut surface, &regular, 9.5, MARGIN, y.min(BOTTOM), "…");
+            draw(surface, regular, 9.5, MARGIN, y.min(BOTTOM), "…");
             break 'blocks;
         }
         y += gap;
@@ -497,9 +465,9 @@ pub fn render(sheet: &VisitSheet) -> Result<Vec<u8>, String> {
         for (i, line) in lines.iter().enumerate() {
             y += leading;
             if i == 0 && matches!(block, Block::Item(_)) {
-                checkbox(&mut surface, MARGIN, y - box_size, box_size);
+                checkbox(surface, MARGIN, y - box_size, box_size);
             }
-            draw(&mut surface, face, size, x, y, line);
+            draw(surface, face, size, x, y, line);
         }
         surface.set_fill(fill(ink()));
     }
@@ -507,33 +475,20 @@ pub fn render(sheet: &VisitSheet) -> Result<Vec<u8>, String> {
     surface.set_fill(fill(muted()));
     let mut footer_y = PAGE_HEIGHT - 50.0;
     for line in regular.wrap(7.5, &sheet.footer, CONTENT_WIDTH, 3) {
-        draw(&mut surface, &regular, 7.5, MARGIN, footer_y, &line);
+        draw(surface, regular, 7.5, MARGIN, footer_y, &line);
         footer_y += 9.5;
     }
-    surface.finish();
-    page.finish();
-    document.finish().map_err(|e| format!("{e:?}"))
 }
 
 /// An empty square to tick by hand.
-fn checkbox(surface: &mut krilla::surface::Surface, x: f32, top: f32, size: f32) {
+fn checkbox(surface: &mut Surface, x: f32, top: f32, size: f32) {
     let mut path = PathBuilder::new();
     path.move_to(x, top);
     path.line_to(x + size, top);
     path.line_to(x + size, top + size);
     path.line_to(x, top + size);
     path.close();
-    if let Some(path) = path.finish() {
-        surface.set_fill(None);
-        surface.set_stroke(Some(Stroke {
-            paint: ink().into(),
-            width: 0.9,
-            ..Stroke::default()
-        }));
-        surface.draw_path(&path);
-        surface.set_stroke(None);
-        surface.set_fill(fill(ink()));
-    }
+    stroke(surface, path, ink(), 0.9);
 }
 
 #[cfg(test)]

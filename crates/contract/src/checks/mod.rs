@@ -2,6 +2,25 @@
 //! created (the application of `submit.valid`, the session of `session.sign_in`). To add a
 //! check, write an `async fn(&mut Ctx) -> Checked` in its area and list it in [`ALL`].
 
+/// The checks that a signature by each refused test certificate is refused with its own
+/// problem: the same three for a sign-in and a submission, so the area's
+/// `certificate(ctx, kind, code)` sends one and this names which problem each must get.
+macro_rules! refused_certificate_checks {
+    () => {
+        pub async fn certificate_expired(ctx: &mut Ctx) -> Checked {
+            certificate(ctx, TestCertificate::Expired, "certificate_expired").await
+        }
+
+        pub async fn certificate_revoked(ctx: &mut Ctx) -> Checked {
+            certificate(ctx, TestCertificate::Revoked, "certificate_revoked").await
+        }
+
+        pub async fn certificate_other_iin(ctx: &mut Ctx) -> Checked {
+            certificate(ctx, TestCertificate::OtherIin, "certificate_iin_mismatch").await
+        }
+    };
+}
+
 mod calendar;
 mod catalogue;
 mod health;
@@ -380,6 +399,16 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The application `submit.valid` created: only for a check that lists `Need::Application`.
+    pub fn submitted_application(&self) -> &Submitted {
+        self.submitted.as_ref().expect("needs Application")
+    }
+
+    /// Its reference.
+    pub fn submitted_reference(&self) -> String {
+        self.submitted_application().record.reference.clone()
+    }
+
     pub fn new(api: Api, operator_token: Option<String>) -> Ctx {
         Ctx {
             api,

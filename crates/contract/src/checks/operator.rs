@@ -55,15 +55,6 @@ fn token(ctx: &Ctx) -> String {
     ctx.operator_token.clone().expect("needs Operator")
 }
 
-fn submitted(ctx: &Ctx) -> String {
-    ctx.submitted
-        .as_ref()
-        .expect("needs Application")
-        .record
-        .reference
-        .clone()
-}
-
 pub async fn disabled(ctx: &mut Ctx) -> Checked {
     let reply = post(
         ctx,
@@ -107,7 +98,7 @@ pub async fn unknown_reference(ctx: &mut Ctx) -> Checked {
 }
 
 pub async fn step_not_allowed(ctx: &mut Ctx) -> Checked {
-    let (token, reference) = (token(ctx), submitted(ctx));
+    let (token, reference) = (token(ctx), ctx.submitted_reference());
     let reply = post(
         ctx,
         &reference,
@@ -121,7 +112,7 @@ pub async fn step_not_allowed(ctx: &mut Ctx) -> Checked {
 }
 
 pub async fn walk_to_result(ctx: &mut Ctx) -> Checked {
-    let (token, reference) = (token(ctx), submitted(ctx));
+    let (token, reference) = (token(ctx), ctx.submitted_reference());
     for status in [Registered, ExecutorAssigned, Status::Checked, Signed] {
         let note = format!("to {}", status.code());
         let reply = post(ctx, &reference, &to(status), Some(&token), &note).await?;
@@ -180,7 +171,7 @@ pub async fn from_final(ctx: &mut Ctx) -> Checked {
             "needs the result of operator.walk_to_result, which did not pass".into(),
         ));
     }
-    let (token, reference) = (token(ctx), submitted(ctx));
+    let (token, reference) = (token(ctx), ctx.submitted_reference());
     let mut refuse = to(Refused);
     refuse.refusal_grounds = Some("egov-contract".into());
     let reply = post(

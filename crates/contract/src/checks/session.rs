@@ -111,17 +111,7 @@ async fn certificate(ctx: &mut Ctx, kind: TestCertificate, code: &str) -> Checke
     Ok(())
 }
 
-pub async fn certificate_expired(ctx: &mut Ctx) -> Checked {
-    certificate(ctx, TestCertificate::Expired, "certificate_expired").await
-}
-
-pub async fn certificate_revoked(ctx: &mut Ctx) -> Checked {
-    certificate(ctx, TestCertificate::Revoked, "certificate_revoked").await
-}
-
-pub async fn certificate_other_iin(ctx: &mut Ctx) -> Checked {
-    certificate(ctx, TestCertificate::OtherIin, "certificate_iin_mismatch").await
-}
+refused_certificate_checks!();
 
 pub async fn invalid_iin(ctx: &mut Ctx) -> Checked {
     let challenge = new_challenge(ctx).await?;
@@ -167,13 +157,7 @@ async fn own_list(
 }
 
 pub async fn list_own(ctx: &mut Ctx) -> Checked {
-    let mut wanted = vec![ctx
-        .submitted
-        .as_ref()
-        .expect("needs Application")
-        .record
-        .reference
-        .clone()];
+    let mut wanted = vec![ctx.submitted_reference()];
     if let Some(second) = &ctx.second {
         wanted.push(second.reference.clone());
     }

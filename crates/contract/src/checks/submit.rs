@@ -236,17 +236,7 @@ async fn certificate(ctx: &mut Ctx, kind: TestCertificate, code: &str) -> Checke
     refused(ctx, body, &note, code).await
 }
 
-pub async fn certificate_expired(ctx: &mut Ctx) -> Checked {
-    certificate(ctx, TestCertificate::Expired, "certificate_expired").await
-}
-
-pub async fn certificate_revoked(ctx: &mut Ctx) -> Checked {
-    certificate(ctx, TestCertificate::Revoked, "certificate_revoked").await
-}
-
-pub async fn certificate_other_iin(ctx: &mut Ctx) -> Checked {
-    certificate(ctx, TestCertificate::OtherIin, "certificate_iin_mismatch").await
-}
+refused_certificate_checks!();
 
 pub async fn certificate_not_yet_valid(ctx: &mut Ctx) -> Checked {
     let later = time::OffsetDateTime::now_utc() + time::Duration::days(60);
@@ -393,9 +383,7 @@ pub async fn signing_time_in_future(ctx: &mut Ctx) -> Checked {
 
 pub async fn upload_already_attached(ctx: &mut Ctx) -> Checked {
     let taken = ctx
-        .submitted
-        .as_ref()
-        .expect("needs Application")
+        .submitted_application()
         .body
         .application
         .documents

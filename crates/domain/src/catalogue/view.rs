@@ -5,13 +5,10 @@ use super::{
     Catalogue, Ground, Provider, ResultId, Service, ServiceDomain, ServiceId, ServiceResult,
     ServiceVariant,
 };
-use crate::deadline::Deadline;
 use crate::documents::DocumentRequirementView;
 use crate::eligibility::EligibilityRule;
 use crate::locale::LocalizedText;
-use crate::procedure::{
-    Channel, ChannelCondition, ChannelKind, CitedWording, OfficeContact, Step, WaitingLimit,
-};
+use crate::procedure::{Channel, ChannelKind, Step};
 use crate::provenance::{Seed, Source};
 use crate::region::RegionId;
 use serde::{Deserialize, Serialize};
@@ -49,28 +46,8 @@ pub struct ServiceView {
     pub regulation: Option<Seed>,
 }
 
-/// One channel of the service in this region: where the application goes in, the procedure it
-/// follows there and its total deadline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ChannelView {
-    pub kind: ChannelKind,
-    pub name: LocalizedText,
-    /// Whether an application can be made online through this channel (the portal only).
-    pub accepts_online_application: bool,
-    /// Who may use the channel, where the regulation restricts it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub availability: Option<ChannelCondition>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub availability_wording: Option<CitedWording>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact: Option<OfficeContact>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub waiting_limit: Option<WaitingLimit>,
-    pub steps: Vec<StepView>,
-    pub deadline: Deadline,
-    pub source: Source,
-}
+/// A channel as a `ServiceView` serves it: each step with its actor's and action's names.
+pub type ChannelView = Channel<StepView>;
 
 /// A step of a channel's procedure (the fields of `Step`) with its actor's and action's names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,7 +87,7 @@ impl ServiceView {
             channels: variant
                 .channels
                 .iter()
-                .map(|c| ChannelView::resolve(catalogue, c))
+                .map(|c| channel_view(catalogue, c))
                 .collect(),
             documents: variant
                 .documents
@@ -155,35 +132,18 @@ impl ServiceView {
     }
 }
 
-impl ChannelView {
-    fn resolve(catalogue: &Catalogue, channel: &Channel) -> ChannelView {
-        ChannelView {
-            kind: channel.kind,
-            name: channel.name.clone(),
-            accepts_online_application: channel.accepts_online_application,
-            availability: channel.availability,
-            availability_wording: channel.availability_wording.clone(),
-            contact: channel.contact.clone(),
-            waiting_limit: channel.waiting_limit.clone(),
-            steps: channel
-                .steps
-                .iter()
-                .map(|step| StepView {
-                    actor_name: catalogue
-                        .actor(&step.actor)
-                        .map(|a| a.name.clone())
-                        .unwrap_or_else(|| id_as_text(step.actor.as_str())),
-                    action_name: catalogue
-                        .step_action(&step.action)
-                        .map(|a| a.name.clone())
-                        .unwrap_or_else(|| id_as_text(step.action.as_str())),
-                    step: step.clone(),
-                })
-                .collect(),
-            deadline: channel.deadline.clone(),
-            source: channel.source.clone(),
-        }
-    }
+fn channel_view(catalogue: &Catalogue, channel: &Channel) -> ChannelView {
+    channel.clone().map_steps(|step| StepView {
+        actor_name: catalogue
+            .actor(&step.actor)
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| id_as_text(step.actor.as_str())),
+        action_name: catalogue
+            .step_action(&step.action)
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| id_as_text(step.action.as_str())),
+        step,
+    })
 }
 
 /// A dangling reference still renders as its id, so a broken catalogue stays traceable on screen;
