@@ -8,7 +8,8 @@ use crate::signer::{setting_pairs, SignerConfig};
 use crate::state::{StorageMode, StorageScope};
 use egov_domain::Lang;
 use leptos::prelude::*;
-use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The settings that configure an instance: its mode and its signer.
 const CONFIGURATION: [&str; 6] = [
@@ -190,36 +191,63 @@ pub fn with_configuration(path: &str) -> String {
     format!("{path}{search}")
 }
 
+/// `url` (a path with perhaps a query and a hash) with the `pairs` its query lacks.
+fn url_with_pairs(url: &str, pairs: &[String]) -> Option<String> {
+    let (rest, hash) = url.split_at(url.find('#').unwrap_or(url.len()));
+    let (path, search) = rest.split_at(rest.find('?').unwrap_or(rest.len()));
+    with_pairs(search, pairs).map(|search| format!("{path}{search}{hash}"))
+}
+
+thread_local! {
+    static KEEPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Keeps the configuration the page's query gave in the address through every navigation and
 /// redirect, which otherwise drop the query. A kiosk needs it: the mode is the terminal's, not
 /// the person's, and a reload (by a person, or by the kiosk's watchdog) must start the same
-/// kiosk again, never a web page that saves what the next person types. Needs the router.
+/// kiosk again, never a web page that saves what the next person types. Every address the
+/// router writes (`history.pushState`, `replaceState`) gets the configuration as it is written,
+/// so no moment exists when a reload would lose it. Once per page: a remount keeps it.
 pub fn keep_configuration_in_address() {
     let pairs = configuration_in(&start_query());
-    if pairs.is_empty() {
+    if pairs.is_empty() || KEEPING.with(|keeping| keeping.replace(true)) {
         return;
     }
-    let location = leptos_router::hooks::use_location();
-    Effect::new(move |_| {
-        location.pathname.track();
-        location.search.track();
-        location.hash.track();
-        let pairs = pairs.clone();
-        // The router writes a new address once the new page is ready, in tasks of its own that
-        // have all run by the time a timer fires.
-        set_timeout(
-            move || {
-                let address = window().location();
-                let search = address.search().unwrap_or_default();
-                if let Some(search) = with_pairs(&search, &pairs) {
-                    let path = address.pathname().unwrap_or_default();
-                    let hash = address.hash().unwrap_or_default();
-                    crate::nav::replace_address(&format!("{path}{search}{hash}"));
-                }
+    if let Some(url) = url_with_pairs(&current_address(), &pairs) {
+        crate::nav::replace_address(&url);
+    }
+    let Ok(history) = js_sys::Reflect::get(&window(), &"history".into()) else {
+        return;
+    };
+    for method in ["pushState", "replaceState"] {
+        let Ok(original) = js_sys::Reflect::get(&history, &method.into()) else {
+            continue;
+        };
+        let Ok(original) = original.dyn_into::<js_sys::Function>() else {
+            continue;
+        };
+        let (pairs, target) = (pairs.clone(), history.clone());
+        let keeping = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
+            move |state: JsValue, title: JsValue, url: JsValue| {
+                let url = match url.as_string().and_then(|url| url_with_pairs(&url, &pairs)) {
+                    Some(with_pairs) => JsValue::from_str(&with_pairs),
+                    None => url,
+                };
+                original.call3(&target, &state, &title, &url)
             },
-            Duration::ZERO,
         );
-    });
+        let _ = js_sys::Reflect::set(&history, &method.into(), keeping.as_ref());
+        // Lives as long as the page.
+        keeping.forget();
+    }
+}
+
+fn current_address() -> String {
+    let address = window().location();
+    [address.pathname(), address.search(), address.hash()]
+        .into_iter()
+        .map(|part| part.unwrap_or_default())
+        .collect()
 }
 
 #[cfg(test)]
@@ -247,5 +275,9 @@ mod tests {
             Some("?return=check&mode=kiosk&kiosk-timeout-s=6")
         );
         assert_eq!(with_pairs("?kiosk-timeout-s=6&mode=kiosk", &kiosk), None);
+        assert_eq!(
+            url_with_pairs("/region?next=/x#top", &kiosk).as_deref(),
+            Some("/region?next=/x&mode=kiosk&kiosk-timeout-s=6#top")
+        );
     }
 }
