@@ -7,7 +7,7 @@
 //! a submission carries its idempotency key.
 
 use egov_domain::api::{
-    problem_code, ApplicationRecord, ApplicationSummary, CalendarYear, Problem, Session,
+    paths, problem_code, ApplicationRecord, ApplicationSummary, CalendarYear, Problem, Session,
     SessionChallenge, SessionRequest, SignedApplication, API_PREFIX, IDEMPOTENCY_KEY_HEADER,
 };
 use gloo_net::http::Request;
@@ -89,7 +89,7 @@ thread_local! {
 fn configured_timeout() -> u32 {
     // Development and test builds only: `?api-timeout-ms=` on the first page the app opens.
     #[cfg(feature = "stub-signer")]
-    if let Some(ms) = crate::dev_query("api-timeout-ms").and_then(|v| v.parse().ok()) {
+    if let Some(ms) = crate::settings::dev_query("api-timeout-ms").and_then(|v| v.parse().ok()) {
         return ms;
     }
     TIMEOUT_MS
@@ -204,10 +204,8 @@ impl ApiClient {
     /// downloads it), not a call.
     pub fn result_pdf_url(&self, reference: &str, lang: egov_domain::Lang) -> String {
         let reference: String = js_sys::encode_uri_component(reference).into();
-        self.url(&format!(
-            "/applications/{reference}/result.pdf?lang={}",
-            lang.tag()
-        ))
+        let path = paths::fill(paths::RESULT_PDF, &[&reference]);
+        format!("{}?lang={}", self.url(&path), lang.tag())
     }
 
     /// Submits a signed application. Retrying with the same `idempotency_key` never creates a
@@ -218,7 +216,7 @@ impl ApiClient {
         idempotency_key: &str,
     ) -> Result<ApplicationRecord, ApiFailure> {
         self.call(
-            Request::post(&self.url("/applications"))
+            Request::post(&self.url(paths::APPLICATIONS))
                 .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
                 .json(signed),
         )
@@ -226,19 +224,20 @@ impl ApiClient {
     }
 
     pub async fn application(&self, reference: &str) -> Result<ApplicationRecord, ApiFailure> {
-        let path = format!("/applications/{}", js_sys::encode_uri_component(reference));
+        let reference: String = js_sys::encode_uri_component(reference).into();
+        let path = paths::fill(paths::APPLICATION, &[&reference]);
         self.call(Request::get(&self.url(&path)).build()).await
     }
 
     /// Asks for a sign-in challenge to sign with the citizen's key.
     pub async fn session_challenge(&self) -> Result<SessionChallenge, ApiFailure> {
-        self.call(Request::post(&self.url("/session/challenge")).build())
+        self.call(Request::post(&self.url(paths::SESSION_CHALLENGE)).build())
             .await
     }
 
     /// Signs in with the signed challenge; the session's token opens the citizen's own data.
     pub async fn sign_in(&self, request: &SessionRequest) -> Result<Session, ApiFailure> {
-        self.call(Request::post(&self.url("/session")).json(request))
+        self.call(Request::post(&self.url(paths::SESSION)).json(request))
             .await
     }
 
@@ -248,7 +247,7 @@ impl ApiClient {
         token: &str,
     ) -> Result<Vec<ApplicationSummary>, ApiFailure> {
         self.call(
-            Request::get(&self.url("/applications"))
+            Request::get(&self.url(paths::APPLICATIONS))
                 .header("Authorization", &format!("Bearer {token}"))
                 .build(),
         )
@@ -259,9 +258,10 @@ impl ApiClient {
     /// a backend without the endpoint, a year it does not have or a failed call is no error for
     /// the person nor for the embedding page.
     pub async fn calendar_year(&self, year: i32) -> Option<CalendarYear> {
-        let request = Request::get(&self.url(&format!("/calendar/{year}")))
-            .build()
-            .ok()?;
+        let request =
+            Request::get(&self.url(&paths::fill(paths::CALENDAR_YEAR, &[&year.to_string()])))
+                .build()
+                .ok()?;
         within(async {
             let response = request.send().await.map_err(|_| ApiFailure::Network)?;
             if !response.ok() {

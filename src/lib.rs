@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod calendar;
+pub mod clock;
 pub mod components;
 pub mod dates;
 pub mod dom;
@@ -18,6 +19,8 @@ pub mod nav;
 pub mod pages;
 pub mod poll;
 pub mod prerender;
+pub mod routes;
+pub mod settings;
 pub mod signer;
 pub mod state;
 pub mod upload;
@@ -28,41 +31,18 @@ use crate::components::header::Header;
 use crate::i18n::I18n;
 use crate::pages::{
     apply::ApplyPage, catalogue::CataloguePage, confirmation::ConfirmationPage,
-    language::LanguagePage, my_applications::MyApplicationsPage, not_found::NotFoundPage, paths,
+    language::LanguagePage, my_applications::MyApplicationsPage, not_found::NotFoundPage,
     region::RegionPage, service::ServicePage, sign::SignerHandle, status::StatusPage,
 };
+use crate::routes::{paths, Page};
 use crate::signer::{Signer, SignerConfig};
-use crate::state::{StorageMode, Wizard};
+use crate::state::Wizard;
 use egov_domain::Lang;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
 use std::rc::Rc;
 
-/// How an instance of the app is set up by its host page.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct AppConfig {
-    /// The language to start in; None lets a first-time visitor choose.
-    pub lang: Option<Lang>,
-    pub api_base: String,
-    pub storage: StorageMode,
-    pub signer: SignerConfig,
-    /// Kiosk mode (README "Kiosk mode"); None in the ordinary web mode.
-    pub kiosk: Option<kiosk::KioskSettings>,
-    /// An embedding page's choice of region and service (widget attributes).
-    pub region: Option<String>,
-    pub service: Option<String>,
-}
-
-impl AppConfig {
-    /// The language the app starts in: the host's or the page's choice, then the person's
-    /// choice of an earlier visit, then Kazakh.
-    pub fn starting_lang(&self) -> Lang {
-        self.lang
-            .or_else(|| Wizard::saved_lang(self.storage))
-            .unwrap_or_default()
-    }
-}
+pub use crate::settings::AppConfig;
 
 /// Provides the configured signer as a `SignerHandle`, and the concrete signer too: the stub
 /// for its certificate picker, the NCALayer client for whoever must `close()` it (kiosk).
@@ -158,6 +138,25 @@ fn home() -> AnyView {
     view! { <nav::Redirect path=target /> }.into_any()
 }
 
+/// Each page of the route table ([`routes`]) and what it shows.
+fn page_view(page: Page) -> AnyView {
+    match page {
+        Page::Home => home(),
+        Page::Language => view! { <LanguagePage /> }.into_any(),
+        Page::Region => view! { <RegionPage /> }.into_any(),
+        Page::Services => view! { <CataloguePage /> }.into_any(),
+        Page::ServiceInfo => view! { <ServicePage /> }.into_any(),
+        Page::Apply => view! { <ApplyPage /> }.into_any(),
+        Page::Confirmation => view! { <ConfirmationPage /> }.into_any(),
+        Page::Applications => view! { <MyApplicationsPage /> }.into_any(),
+        Page::Status => view! { <StatusPage /> }.into_any(),
+    }
+}
+
+fn not_found() -> AnyView {
+    view! { <NotFoundPage /> }.into_any()
+}
+
 #[component]
 pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
     let kiosk = config.kiosk;
@@ -203,7 +202,7 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
                 <Header />
                 <div class="width-container">
                     <main class="main" id="main-content" tabindex="-1">
-                        <nav::MemoryRoutes home />
+                        <nav::PageRoutes view=page_view not_found />
                     </main>
                 </div>
                 {kiosk_layer()}
@@ -216,92 +215,11 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
             <Header />
             <div class="width-container">
                 <main class="main" id="main-content" tabindex="-1">
-                    <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=home />
-                        <Route path=path!("/language") view=LanguagePage />
-                        <Route path=path!("/region") view=RegionPage />
-                        <Route path=path!("/services") view=CataloguePage />
-                        <Route path=path!("/services/:service") view=ServicePage />
-                        <Route path=path!("/apply/:service/:step") view=ApplyPage />
-                        <Route path=path!("/confirmation/:reference") view=ConfirmationPage />
-                        <Route path=path!("/applications") view=MyApplicationsPage />
-                        <Route path=path!("/applications/:reference") view=StatusPage />
-                    </Routes>
+                    <nav::PageRoutes view=page_view not_found />
                 </main>
             </div>
             {kiosk_layer()}
         </Router>
     }
     .into_any()
-}
-
-/// A development and test setting from the query of the page the app started on (`now=`,
-/// `api-timeout-ms=`); builds without the `stub-signer` feature read none.
-#[cfg(feature = "stub-signer")]
-pub fn dev_query(name: &str) -> Option<String> {
-    let search = window().location().search().ok()?;
-    let value =
-        crate::signer::setting_pairs(&search).find_map(|(n, v)| (n == name).then_some(v))?;
-    js_sys::decode_uri_component(value).ok()?.as_string()
-}
-
-/// The language the page asks for with the `lang` query parameter, if any.
-pub fn initial_lang() -> Option<Lang> {
-    window().location().search().ok().and_then(|search| {
-        search
-            .trim_start_matches('?')
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("lang="))
-            .and_then(Lang::from_tag)
-    })
-}
-
-/// How to start, as the host page says: the language (`initial_lang`) and the signer, from the
-/// `<meta name="egov-wizard-signer" content="signer=ncalayer; ncalayer-url=…">` tag and then the
-/// query (`?signer=ncalayer&ncalayer-url=…&ncalayer-timeout-ms=…`), the query winning; and kiosk
-/// mode the same way from `<meta name="egov-wizard-mode" content="mode=kiosk; kiosk-timeout-s=…">`
-/// and `?mode=kiosk&kiosk-timeout-s=…`. A kiosk keeps everything in memory.
-pub fn initial_config() -> AppConfig {
-    fn decoded(text: &str) -> Vec<(String, String)> {
-        crate::signer::setting_pairs(text)
-            .map(|(name, value)| {
-                let value = js_sys::decode_uri_component(value)
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_else(|| value.to_owned());
-                (name.to_owned(), value)
-            })
-            .collect()
-    }
-    let meta_content = |name: &str| {
-        document()
-            .query_selector(&format!("meta[name='{name}']"))
-            .ok()
-            .flatten()
-            .and_then(|meta| meta.get_attribute("content"))
-            .unwrap_or_default()
-    };
-    let meta = meta_content("egov-wizard-signer");
-    let mode_meta = decoded(&meta_content("egov-wizard-mode"));
-    let query = window().location().search().unwrap_or_default();
-    let (meta, query) = (decoded(&meta), decoded(&query));
-    let kiosk = kiosk::KioskSettings::from_settings(
-        mode_meta
-            .iter()
-            .chain(query.iter())
-            .map(|(n, v)| (n.as_str(), v.as_str())),
-    );
-    AppConfig {
-        lang: initial_lang(),
-        signer: SignerConfig::default()
-            .with_settings(meta.iter().map(|(n, v)| (n.as_str(), v.as_str())))
-            .with_settings(query.iter().map(|(n, v)| (n.as_str(), v.as_str()))),
-        storage: if kiosk.is_some() {
-            StorageMode::Memory
-        } else {
-            StorageMode::default()
-        },
-        kiosk,
-        ..AppConfig::default()
-    }
 }

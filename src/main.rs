@@ -1,5 +1,3 @@
-use egov_wizard::initial_config;
-
 fn main() {
     console_error_panic_hook::set_once();
     // Loaded by the widget's script (README "Embedding"), the module only defines the widget:
@@ -7,5 +5,5 @@ fn main() {
     if egov_wizard::widget::loaded_by_widget() {
         return;
     }
-    egov_wizard::mount::mount_page(initial_config());
+    egov_wizard::mount::mount_page(egov_wizard::settings::page_config());
 }

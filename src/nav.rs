@@ -3,15 +3,15 @@
 //! memory: a widget must never rewrite its host's address, take over the host's own links, or
 //! follow another widget on the same page.
 
-use crate::pages::{
-    apply::ApplyPage, catalogue::CataloguePage, confirmation::ConfirmationPage,
-    language::LanguagePage, my_applications::MyApplicationsPage, not_found::NotFoundPage,
-    region::RegionPage, service::ServicePage, status::StatusPage,
-};
+use crate::routes::{page_at, Page, Pattern};
 use leptos::prelude::*;
+use leptos::tachys::view::iterators::StaticVec;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
+use leptos_router::components::{RouteChildren, Routes, RoutesProps};
 use leptos_router::params::ParamsMap;
+use leptos_router::NestedRoute;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The in-memory location of an embedded app: a path with its query, e.g. `/apply/x/personal`.
 #[derive(Clone, Copy)]
@@ -83,33 +83,6 @@ pub fn Redirect(#[prop(into)] path: String) -> impl IntoView {
 #[derive(Clone, Copy)]
 struct MemoryParams(Memo<ParamsMap>);
 
-/// The app's pages: each route's pattern and page. `App` gives the same table to leptos_router.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Page {
-    Home,
-    Language,
-    Region,
-    Services,
-    ServiceInfo,
-    Apply,
-    Confirmation,
-    Applications,
-    Status,
-    NotFound,
-}
-
-const ROUTES: &[(&str, Page)] = &[
-    ("/", Page::Home),
-    ("/language", Page::Language),
-    ("/region", Page::Region),
-    ("/services", Page::Services),
-    ("/services/:service", Page::ServiceInfo),
-    ("/apply/:service/:step", Page::Apply),
-    ("/confirmation/:reference", Page::Confirmation),
-    ("/applications", Page::Applications),
-    ("/applications/:reference", Page::Status),
-];
-
 fn query_of(url: &str) -> ParamsMap {
     let mut params = ParamsMap::new();
     if let Some((_, query)) = url.split_once('?') {
@@ -125,66 +98,68 @@ fn query_of(url: &str) -> ParamsMap {
     params
 }
 
-/// The page at `url` and its parameters (`:service` → value).
-fn match_route(url: &str) -> (Page, Vec<(&'static str, String)>) {
-    let path = url.split(['?', '#']).next().unwrap_or_default();
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    for (pattern, page) in ROUTES {
-        let parts: Vec<&str> = pattern.split('/').filter(|s| !s.is_empty()).collect();
-        if parts.len() != segments.len() {
-            continue;
-        }
-        let mut params = Vec::new();
-        let matches =
-            parts
-                .iter()
-                .zip(&segments)
-                .all(|(part, segment)| match part.strip_prefix(':') {
-                    Some(name) => {
-                        params.push((name, (*segment).to_owned()));
-                        true
-                    }
-                    None => part == segment,
-                });
-        if matches {
-            return (*page, params);
-        }
-    }
-    (Page::NotFound, Vec::new())
-}
-
-fn page_view(page: Page, home: impl Fn() -> AnyView) -> AnyView {
-    match page {
-        Page::Home => home(),
-        Page::Language => view! { <LanguagePage /> }.into_any(),
-        Page::Region => view! { <RegionPage /> }.into_any(),
-        Page::Services => view! { <CataloguePage /> }.into_any(),
-        Page::ServiceInfo => view! { <ServicePage /> }.into_any(),
-        Page::Apply => view! { <ApplyPage /> }.into_any(),
-        Page::Confirmation => view! { <ConfirmationPage /> }.into_any(),
-        Page::Applications => view! { <MyApplicationsPage /> }.into_any(),
-        Page::Status => view! { <StatusPage /> }.into_any(),
-        Page::NotFound => view! { <NotFoundPage /> }.into_any(),
-    }
-}
-
-/// The routes of an embedded app. A page is rendered again only when the route changes, as
-/// with leptos_router: a new step of the same service keeps its page and updates its params.
+/// The page at the current location, from the route table ([`crate::routes`]): through
+/// leptos_router on the address bar, or from the in-memory location of an embedded app. A page
+/// is rendered again only when the page changes: a new step of the same service keeps its page
+/// and updates its params.
 #[component]
-pub fn MemoryRoutes(home: fn() -> AnyView) -> impl IntoView {
-    let location = expect_context::<MemoryLocation>();
-    let matched = Memo::new(move |_| location.url.with(|url| match_route(url)));
-    let page = Memo::new(move |_| matched.with(|(page, _)| *page));
+pub fn PageRoutes(view: fn(Page) -> AnyView, not_found: fn() -> AnyView) -> impl IntoView {
+    match use_context::<MemoryLocation>() {
+        Some(location) => memory_routes(location, view, not_found),
+        None => {
+            let routes: Vec<_> = Page::ALL
+                .into_iter()
+                .map(|page| {
+                    NestedRoute::new(Pattern(page.pattern()), move || view(page))
+                        .into_any_nested_route()
+                })
+                .collect();
+            Routes(
+                RoutesProps::builder()
+                    .fallback(not_found)
+                    .children(RouteChildren::to_children(move || StaticVec::from(routes)))
+                    .build(),
+            )
+            .into_any()
+        }
+    }
+}
+
+fn memory_routes(
+    location: MemoryLocation,
+    view: fn(Page) -> AnyView,
+    not_found: fn() -> AnyView,
+) -> AnyView {
+    let matched = Memo::new(move |_| location.url.with(|url| page_at(url)));
+    let page = Memo::new(move |_| matched.with(|matched| matched.as_ref().map(|(page, _)| *page)));
     provide_context(MemoryParams(Memo::new(move |_| {
-        matched.with(|(_, params)| {
-            let mut map = ParamsMap::new();
-            for (name, value) in params {
-                map.insert(*name, value.clone());
+        let mut map = ParamsMap::new();
+        matched.with(|matched| {
+            for (name, value) in matched.iter().flat_map(|(_, params)| params) {
+                map.insert(name.to_string(), value.clone());
             }
-            map
-        })
+        });
+        map
     })));
-    move || page_view(page.get(), home)
+    (move || page.get().map_or_else(not_found, view)).into_any()
+}
+
+/// Replaces the address in the browser's bar and history entry, keeping the entry's state.
+pub fn replace_address(url: &str) {
+    let Ok(history) = js_sys::Reflect::get(&window(), &"history".into()) else {
+        return;
+    };
+    let state = js_sys::Reflect::get(&history, &"state".into()).unwrap_or(JsValue::NULL);
+    if let Ok(replace) = js_sys::Reflect::get(&history, &"replaceState".into()) {
+        if let Ok(replace) = replace.dyn_into::<js_sys::Function>() {
+            let _ = replace.call3(
+                &history,
+                &state,
+                &JsValue::from_str(""),
+                &JsValue::from_str(url),
+            );
+        }
+    }
 }
 
 /// Follows a click on one of the app's own links inside an embedded app, instead of letting
@@ -219,25 +194,5 @@ pub fn follow_app_link(
     if own_path && !link.has_attribute("download") && link.get_attribute("target").is_none() {
         event.prevent_default();
         location.url.set(href);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn routes_match_with_their_params() {
-        let (page, params) = match_route("/apply/unemployed-referral/personal?return=check");
-        assert_eq!(page, Page::Apply);
-        assert_eq!(
-            params,
-            vec![
-                ("service", "unemployed-referral".to_owned()),
-                ("step", "personal".to_owned())
-            ]
-        );
-        assert_eq!(match_route("/").0, Page::Home);
-        assert_eq!(match_route("/services/x/y").0, Page::NotFound);
     }
 }

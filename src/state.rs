@@ -29,12 +29,12 @@ thread_local! {
 }
 
 impl StorageScope {
-    pub const PAGE: StorageScope = StorageScope(crate::kiosk::STORAGE_PREFIX);
+    pub const PAGE: StorageScope = StorageScope(STORAGE_PREFIX);
 
     /// The scope of a widget named `name` (its element id). Interned, so that a widget mounted
     /// again and again does not grow memory.
     pub fn named(name: &str) -> StorageScope {
-        let prefix: String = format!("{}{}.", crate::kiosk::STORAGE_PREFIX, name)
+        let prefix: String = format!("{}{}.", STORAGE_PREFIX, name)
             .chars()
             .map(|c| {
                 if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
@@ -59,6 +59,9 @@ impl StorageScope {
         format!("{}{what}", self.0)
     }
 }
+
+/// Every key the app writes to browser storage starts with this.
+pub const STORAGE_PREFIX: &str = "egov-wizard.";
 
 const LANG_KEY: &str = "lang";
 const REGION_KEY: &str = "region";

@@ -3,26 +3,24 @@
 
 use crate::api::ApiFailure;
 pub use egov_domain::api::UploadReceipt;
-use egov_domain::api::API_PREFIX;
+use egov_domain::api::{paths, API_PREFIX};
+use egov_domain::upload_policy;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, ProgressEvent, XmlHttpRequest};
 
-/// The largest file the server accepts; checked before uploading to save the person's time.
-pub const MAX_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
-pub const ACCEPTED_TYPES: [&str; 3] = ["application/pdf", "image/jpeg", "image/png"];
-
-/// Why a file is refused before it is sent, as a locale key.
+/// Why a file is refused before it is sent ([`upload_policy`], checked here to save the person's
+/// time), as a locale key.
 pub fn precheck(file: &File) -> Result<(), &'static str> {
     if file.size() == 0.0 {
         return Err("upload-empty");
     }
-    if file.size() > MAX_BYTES {
+    if file.size() > upload_policy::MAX_BYTES as f64 {
         return Err("upload-too-large");
     }
-    if !ACCEPTED_TYPES.contains(&file.type_().as_str()) {
+    if !upload_policy::accepts(&file.type_()) {
         return Err("upload-wrong-type");
     }
     Ok(())
@@ -75,7 +73,11 @@ pub fn start(
     on_done: impl FnOnce(Result<UploadReceipt, Option<ApiFailure>>) + 'static,
 ) -> Result<Upload, ApiFailure> {
     let xhr = XmlHttpRequest::new().map_err(|_| ApiFailure::Network)?;
-    let url = format!("{}{API_PREFIX}/uploads", api_base.trim_end_matches('/'));
+    let url = format!(
+        "{}{API_PREFIX}{}",
+        api_base.trim_end_matches('/'),
+        paths::UPLOADS
+    );
     xhr.open("POST", &url).map_err(|_| ApiFailure::Network)?;
     let _ = xhr.set_request_header("Content-Type", &file.type_());
     let _ = xhr.set_request_header(

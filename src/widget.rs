@@ -4,11 +4,7 @@
 //! storage keys under the element's id.
 
 use crate::dom::Embedded;
-use crate::kiosk::KioskSettings;
 use crate::mount::{EmbedControls, MountSlot};
-use crate::signer::SignerConfig;
-use crate::state::{StorageMode, StorageScope};
-use crate::AppConfig;
 use egov_domain::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -19,38 +15,6 @@ const WIDGET_FLAG: &str = "egovWizardWidget";
 
 pub fn loaded_by_widget() -> bool {
     js_sys::Reflect::get(&js_sys::global(), &WIDGET_FLAG.into()).is_ok_and(|flag| flag.is_truthy())
-}
-
-/// The attributes a host sets (README "Embedding"), read into the app's configuration.
-fn config_from(host: &web_sys::HtmlElement, instance: u32) -> AppConfig {
-    let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
-    let pairs: Vec<(String, String)> = [
-        "mode",
-        "kiosk-timeout-s",
-        "kiosk-countdown-s",
-        "signer",
-        "ncalayer-url",
-        "ncalayer-timeout-ms",
-    ]
-    .into_iter()
-    .filter_map(|name| attr(name).map(|value| (name.to_owned(), value)))
-    .collect();
-    let pairs = || pairs.iter().map(|(n, v)| (n.as_str(), v.as_str()));
-    let kiosk = KioskSettings::from_settings(pairs());
-    let scope_name = attr("id").unwrap_or_else(|| format!("widget-{instance}"));
-    AppConfig {
-        lang: attr("lang").as_deref().and_then(Lang::from_tag),
-        api_base: attr("api-base").unwrap_or_default(),
-        storage: if kiosk.is_some() {
-            StorageMode::Memory
-        } else {
-            StorageMode::Local(StorageScope::named(&scope_name))
-        },
-        signer: SignerConfig::default().with_settings(pairs()),
-        kiosk,
-        region: attr("region"),
-        service: attr("service"),
-    }
 }
 
 thread_local! {
@@ -76,7 +40,7 @@ impl Widget {
             n.set(n.get() + 1);
             n.get()
         });
-        let config = config_from(&host, instance);
+        let config = crate::settings::widget_config(&host, instance);
         let owner = Owner::new();
         let controls = owner.with(|| EmbedControls {
             lang: RwSignal::new(config.lang),

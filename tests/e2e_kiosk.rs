@@ -305,3 +305,53 @@ async fn every_target_is_at_least_44_by_44_in_kiosk_mode() {
     c.close().await.unwrap();
     server.stop().await.unwrap();
 }
+
+/// Polls until the page is in kiosk mode again after a reload (the app mounts anew), or fails.
+async fn wait_for_kiosk(c: &Client, when: &str) {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while !is_kiosk(c).await {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{when}: not a kiosk any more (at {})",
+            c.current_url().await.unwrap()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Kiosk mode switched on by the query alone (no meta tag) is the kiosk's configuration, not the
+/// person's: it outlives the redirects and links that drop the query, a reload in the middle of
+/// an application, and a wipe followed by a reload; and nothing is ever written to storage.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kiosk_mode_from_the_query_survives_redirects_and_reloads() {
+    let data = tempfile::tempdir().unwrap();
+    let server = start_server(data.path()).await;
+    let base = server.url();
+    let driver = start_driver().await;
+    let c = browser(&driver).await;
+
+    // "/" redirects to the language question; the links lead on without the query.
+    c.goto(&format!("{base}/?mode=kiosk&kiosk-timeout-s=5"))
+        .await
+        .unwrap();
+    wait_until_path(&c, "/language").await;
+    assert!(is_kiosk(&c).await);
+    fill_half_a_form(&c).await;
+    assert_nothing_stored(storage(&c).await, "while filling in");
+
+    c.refresh().await.unwrap();
+    wait_for_kiosk(&c, "a reload in the middle of an application").await;
+    assert_nothing_stored(storage(&c).await, "after the reload");
+
+    // The person walks away; the next one gets a wiped kiosk, also after a reload.
+    wait_for_dialog(&c).await;
+    click(&c, "#kiosk-finish").await;
+    wait_until_path(&c, "/language").await;
+    c.refresh().await.unwrap();
+    wait_for_kiosk(&c, "a reload after the wipe").await;
+    fill_half_a_form(&c).await;
+    assert_nothing_stored(storage(&c).await, "the next person, after the reload");
+
+    c.close().await.unwrap();
+    server.stop().await.unwrap();
+}

@@ -4,8 +4,8 @@
 //!   query or in `<meta name="egov-wizard-mode" content="mode=kiosk; kiosk-timeout-s=120">`.
 //! - Forgets the person: drafts and the language live in memory only (`StorageMode::Memory`);
 //!   after inactivity a dialog asks whether the person is still there, and without an answer
-//!   (or on "Finish") [`wipe`] aborts uploads, closes the signer's socket, revokes object URLs,
-//!   clears our storage keys and remounts the app on the language choice.
+//!   (or on "Finish") [`wipe`] aborts uploads, closes the signer's socket, clears our
+//!   storage keys and remounts the app on the language choice.
 //! - Touch first: a `kiosk` class on `<html>` (large targets and type in `style/main.css`) and an
 //!   on-screen keyboard ([`keyboard`]).
 
@@ -13,11 +13,11 @@ pub mod keyboard;
 
 use crate::i18n::use_i18n;
 use crate::mount::MountSlot;
-use crate::pages::paths;
+use crate::routes::paths;
 use crate::signer::ncalayer::NcaLayerSigner;
+use crate::state::STORAGE_PREFIX;
 use fluent_bundle::FluentValue;
 use leptos::prelude::*;
-use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
@@ -27,8 +27,6 @@ pub const DEFAULT_TIMEOUT_S: u32 = 120;
 /// The dialog's countdown: WCAG 2.2.1 asks for at least 20 seconds to answer.
 pub const MIN_COUNTDOWN_S: u32 = 20;
 const MAX_SECONDS: u32 = 24 * 60 * 60;
-/// Every key the app writes to browser storage starts with this.
-pub const STORAGE_PREFIX: &str = "egov-wizard.";
 
 /// How a kiosk behaves; `None` in [`crate::AppConfig::kiosk`] is the ordinary web mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,30 +74,6 @@ impl KioskSettings {
     }
 }
 
-thread_local! {
-    /// Object URLs made for previews; revoked on a wipe.
-    static OBJECT_URLS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Remembers an object URL (`URL.createObjectURL`) to revoke when the kiosk is wiped.
-pub fn track_object_url(url: String) {
-    OBJECT_URLS.with(|urls| urls.borrow_mut().push(url));
-}
-
-fn revoke_object_urls() {
-    let urls = OBJECT_URLS.with(|urls| std::mem::take(&mut *urls.borrow_mut()));
-    let Ok(url_class) = js_sys::Reflect::get(&js_sys::global(), &"URL".into()) else {
-        return;
-    };
-    if let Ok(revoke) = js_sys::Reflect::get(&url_class, &"revokeObjectURL".into()) {
-        if let Ok(revoke) = revoke.dyn_into::<js_sys::Function>() {
-            for url in urls {
-                let _ = revoke.call1(&url_class, &JsValue::from_str(&url));
-            }
-        }
-    }
-}
-
 /// Removes our keys (those starting with [`STORAGE_PREFIX`]) from localStorage and
 /// sessionStorage. Kiosk mode writes none; this is the belt to those braces.
 pub fn clear_our_storage() {
@@ -127,34 +101,20 @@ fn call_method(target: &JsValue, name: &str, args: &[JsValue]) {
     }
 }
 
-/// Forgets the person: aborts uploads in flight, closes the signer's socket, revokes object
-/// URLs, clears our storage keys, and remounts the app on the language choice (embedded: on
-/// the start its host configured).
+/// Forgets the person: aborts uploads in flight, closes the signer's socket, clears our storage
+/// keys, and remounts the app on the language choice (embedded: on the start its host
+/// configured).
 pub fn wipe(ncalayer: Option<Rc<NcaLayerSigner>>, slot: Option<MountSlot>, embedded: bool) {
     crate::upload::abort_all();
     if let Some(signer) = ncalayer {
         signer.close();
     }
-    revoke_object_urls();
     clear_our_storage();
-    // The router reads the address when it is mounted: make it the language choice, keeping
-    // the query (the kiosk configuration) so that a reload stays in kiosk mode. An embedded
-    // app keeps its location in memory and never touches its host's address.
-    let search = window().location().search().unwrap_or_default();
-    let history = (!embedded)
-        .then(|| js_sys::Reflect::get(&window(), &"history".into()).ok())
-        .flatten();
-    if let Some(history) = history {
-        let url = format!("{}{search}", paths::LANGUAGE);
-        call_method(
-            &history,
-            "replaceState",
-            &[
-                JsValue::NULL,
-                JsValue::from_str(""),
-                JsValue::from_str(&url),
-            ],
-        );
+    // The router reads the address when it is mounted: make it the language choice, with the
+    // kiosk's configuration so that a reload stays a kiosk. An embedded app keeps its location
+    // in memory and never touches its host's address.
+    if !embedded {
+        crate::nav::replace_address(&crate::settings::with_configuration(paths::LANGUAGE));
     }
     // Not from inside the app's own event handler or timer: after it has returned.
     if let Some(slot) = slot {
@@ -207,6 +167,9 @@ pub fn KioskLayer(settings: KioskSettings) -> impl IntoView {
     let embedded_root = crate::dom::embedded().map(|embedded| embedded.root);
     let is_embedded = embedded_root.is_some();
     set_kiosk_class(embedded_root.clone(), true);
+    if !is_embedded {
+        crate::settings::keep_configuration_in_address();
+    }
 
     let last_active = StoredValue::new(js_sys::Date::now());
     // When the dialog is open: the time at which the screen is wiped.

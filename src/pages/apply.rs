@@ -24,7 +24,7 @@ pub fn ApplyPage() -> impl IntoView {
         // A deep link (`?region=`) works from a fresh profile: the region comes from the link,
         // or is asked and the person comes back to this step.
         let region = link_region(query.read_untracked().get("region"));
-        let here = format!("/apply/{service_id}/{slug}");
+        let here = paths::apply(&service_id, &slug);
         let service = match resolve_link(&service_id, region, &here) {
             Ok(service) => service,
             Err(problem) => return problem,

@@ -41,7 +41,7 @@ fn stored_session(storage: StorageMode) -> Option<Session> {
         StorageMode::Local(scope) => SessionStorage::get::<Session>(scope.key(SESSION_KEY)).ok(),
         StorageMode::Memory => None,
     })?;
-    if session.expires_at <= crate::pages::status::now() {
+    if session.expires_at <= crate::clock::now() {
         forget_session(storage);
         return None;
     }

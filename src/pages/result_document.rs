@@ -104,7 +104,7 @@ pub fn RefusalNotice(grounds: String, provider: Option<LocalizedText>) -> impl I
                 <li>{move || i18n.t("refusal-next-fix")}</li>
             </ul>
             <p class="body">
-                <a href="/services">{move || i18n.t("refusal-apply-again")}</a>
+                <a href=crate::routes::paths::SERVICES>{move || i18n.t("refusal-apply-again")}</a>
             </p>
         </section>
     }

@@ -13,6 +13,56 @@ use time::OffsetDateTime;
 
 pub const API_PREFIX: &str = "/api/v1";
 
+/// The endpoints of `/api/v1`, relative to [`API_PREFIX`]: the server's router, its OpenAPI
+/// document and the app's client are all built from these. `{name}` is a path parameter.
+pub mod paths {
+    pub const HEALTH: &str = "/health";
+    pub const OPENAPI: &str = "/openapi.json";
+    pub const REGIONS: &str = "/regions";
+    pub const SERVICES: &str = "/services";
+    pub const SERVICE: &str = "/services/{id}";
+    pub const VISIT_SHEET: &str = "/services/{id}/visit-sheet.pdf";
+    pub const CALENDAR_YEAR: &str = "/calendar/{year}";
+    pub const UPLOADS: &str = "/uploads";
+    pub const UPLOAD: &str = "/uploads/{id}";
+    pub const SESSION_CHALLENGE: &str = "/session/challenge";
+    pub const SESSION: &str = "/session";
+    pub const APPLICATIONS: &str = "/applications";
+    pub const APPLICATION: &str = "/applications/{reference}";
+    pub const RESULT_PDF: &str = "/applications/{reference}/result.pdf";
+    pub const OPERATOR_TRANSITIONS: &str = "/operator/applications/{reference}/transitions";
+
+    /// `path` with its parameters replaced by `values`, in order. The values go in as they are:
+    /// the caller encodes them for a URL.
+    pub fn fill(path: &str, values: &[&str]) -> String {
+        let mut filled = String::with_capacity(path.len());
+        let mut values = values.iter();
+        let mut rest = path;
+        while let Some(start) = rest.find('{') {
+            let end = rest[start..]
+                .find('}')
+                .map_or(rest.len(), |e| start + e + 1);
+            filled.push_str(&rest[..start]);
+            filled.push_str(values.next().copied().unwrap_or_default());
+            rest = &rest[end..];
+        }
+        filled.push_str(rest);
+        filled
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn parameters_are_filled_in_order() {
+            assert_eq!(
+                super::fill(super::RESULT_PDF, &["7K3M"]),
+                "/applications/7K3M/result.pdf"
+            );
+            assert_eq!(super::fill(super::SESSION, &[]), "/session");
+        }
+    }
+}
+
 /// Header that may repeat the submission's key; the key that counts is the one inside the
 /// signed application (`Application::idempotency_key`), and a header that differs is refused.
 pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";

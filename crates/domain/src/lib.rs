@@ -26,6 +26,7 @@ pub mod region;
 pub mod schedule;
 pub mod signature;
 pub mod status;
+pub mod upload_policy;
 pub mod validation;
 pub mod workflow;
 pub mod working_time;

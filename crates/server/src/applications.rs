@@ -88,7 +88,7 @@ fn key_conflict() -> ApiError {
 /// Submits a signed application. The signed body carries its idempotency key: sending it again
 /// (or signing the same application again under the same key) returns the application the first
 /// attempt created (200) instead of creating another.
-#[utoipa::path(post, path = "/api/v1/applications", tag = "applications",
+#[utoipa::path(post, path = egov_domain::api::paths::APPLICATIONS, context_path = egov_domain::api::API_PREFIX, tag = "applications",
     request_body = SignedApplication,
     params(("Idempotency-Key" = Option<String>, Header, description = "Optional; if sent, the `idempotency_key` the application carries")),
     responses(
@@ -165,7 +165,7 @@ fn application_region(application: &egov_domain::Application) -> Option<&egov_do
 }
 
 /// One application with its status history.
-#[utoipa::path(get, path = "/api/v1/applications/{reference}", tag = "applications",
+#[utoipa::path(get, path = egov_domain::api::paths::APPLICATION, context_path = egov_domain::api::API_PREFIX, tag = "applications",
     params(("reference" = String, Path, description = "The reference number, e.g. `7K3M-Q9XA-2B4C`")),
     responses(
         (status = 200, body = ApplicationRecord, description = "The application, its status and history"),

@@ -11,7 +11,7 @@ use egov_domain::api::{problem_code, CalendarYear};
 
 /// One year of the working-day calendar: its days off besides Saturdays and Sundays, the
 /// Saturdays and Sundays worked, whether it is official or provisional, and its source.
-#[utoipa::path(get, path = "/api/v1/calendar/{year}", tag = "calendar",
+#[utoipa::path(get, path = egov_domain::api::paths::CALENDAR_YEAR, context_path = egov_domain::api::API_PREFIX, tag = "calendar",
     params(("year" = i32, Path, description = "A year, e.g. 2027")),
     responses(
         (status = 200, body = CalendarYear, description = "The year's days off and moved working days, official or provisional"),

@@ -44,7 +44,7 @@ fn region(catalogue: &Catalogue, id: &str) -> Result<RegionId, ApiError> {
 }
 
 /// The region profiles: each region's regulations describe its own variant of the services.
-#[utoipa::path(get, path = "/api/v1/regions", tag = "catalogue",
+#[utoipa::path(get, path = egov_domain::api::paths::REGIONS, context_path = egov_domain::api::API_PREFIX, tag = "catalogue",
     responses((status = 200, body = Vec<Region>, description = "Every region whose regulations the catalogue holds")))]
 pub async fn regions(State(state): State<AppState>) -> Json<Vec<Region>> {
     Json(state.catalogue.regions.clone())
@@ -52,7 +52,7 @@ pub async fn regions(State(state): State<AppState>) -> Json<Vec<Region>> {
 
 /// Services resolved to a region. Without `region`, every service in every region that
 /// describes it (each view names its region).
-#[utoipa::path(get, path = "/api/v1/services", tag = "catalogue", params(RegionQuery),
+#[utoipa::path(get, path = egov_domain::api::paths::SERVICES, context_path = egov_domain::api::API_PREFIX, tag = "catalogue", params(RegionQuery),
     responses(
         (status = 200, body = Vec<ServiceView>, description = "The services, each resolved to a region"),
         (status = 404, description = "`unknown_region`"),
@@ -80,7 +80,7 @@ pub async fn services(
 
 /// One service resolved to a region. `region` may be left out where the service exists in one
 /// region only.
-#[utoipa::path(get, path = "/api/v1/services/{id}", tag = "catalogue",
+#[utoipa::path(get, path = egov_domain::api::paths::SERVICE, context_path = egov_domain::api::API_PREFIX, tag = "catalogue",
     params(("id" = String, Path, description = "Service id"), RegionQuery),
     responses(
         (status = 200, body = ServiceView, description = "The service as the region's regulation describes it"),

@@ -26,7 +26,7 @@ use axum::http::StatusCode;
 use axum::http::{header, HeaderValue};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use egov_domain::api::{problem_code, Capabilities, Health};
+use egov_domain::api::{paths, problem_code, Capabilities, Health};
 use egov_domain::calendar::Calendar;
 use egov_domain::signature::test_ca;
 use egov_domain::Catalogue;
@@ -114,7 +114,7 @@ impl Default for Config {
             trust_test_ca: false,
             cms_trust_roots: Vec::new(),
             cms_crls: Vec::new(),
-            upload_limit: 10 * 1024 * 1024,
+            upload_limit: egov_domain::upload_policy::MAX_BYTES,
             body_limit: 256 * 1024,
             operator_token: None,
             operator_failures_per_minute: 10,
@@ -157,7 +157,7 @@ pub struct AppState {
 pub const DATABASE_FILE: &str = "egov-wizard.sqlite3";
 
 /// Liveness of the server, and which optional parts of the contract it has turned on.
-#[utoipa::path(get, path = "/api/v1/health", tag = "meta",
+#[utoipa::path(get, path = egov_domain::api::paths::HEALTH, context_path = egov_domain::api::API_PREFIX, tag = "meta",
     responses((status = 200, body = Health, description = "The server is up")))]
 async fn health(State(state): State<AppState>) -> Json<Health> {
     Json(Health {
@@ -200,35 +200,29 @@ pub fn router(state: AppState, config: &Config) -> Router {
                 limits::limit,
             ));
     let mut api = Router::new()
-        .route("/health", get(health))
-        .route("/openapi.json", get(openapi::serve))
-        .route("/regions", get(catalogue::regions))
-        .route("/services", get(catalogue::services))
-        .route("/services/{id}", get(catalogue::service))
+        .route(paths::HEALTH, get(health))
+        .route(paths::OPENAPI, get(openapi::serve))
+        .route(paths::REGIONS, get(catalogue::regions))
+        .route(paths::SERVICES, get(catalogue::services))
+        .route(paths::SERVICE, get(catalogue::service))
+        .route(paths::VISIT_SHEET, post(visit_sheet::visit_sheet_pdf))
+        .route(paths::CALENDAR_YEAR, get(calendar::year))
+        .route(paths::UPLOAD, axum::routing::delete(uploads::delete))
         .route(
-            "/services/{id}/visit-sheet.pdf",
-            post(visit_sheet::visit_sheet_pdf),
-        )
-        .route("/calendar/{year}", get(calendar::year))
-        .route("/uploads/{id}", axum::routing::delete(uploads::delete))
-        .route(
-            "/session/challenge",
+            paths::SESSION_CHALLENGE,
             post(session::challenge).layer(limited()),
         )
-        .route("/session", post(session::sign_in).layer(limited()))
+        .route(paths::SESSION, post(session::sign_in).layer(limited()))
         .route(
-            "/applications",
+            paths::APPLICATIONS,
             post(applications::submit)
                 .layer(limited())
                 .get(session::my_applications),
         )
-        .route("/applications/{reference}", get(applications::read))
+        .route(paths::APPLICATION, get(applications::read))
+        .route(paths::RESULT_PDF, get(result_pdf::result_pdf))
         .route(
-            "/applications/{reference}/result.pdf",
-            get(result_pdf::result_pdf),
-        )
-        .route(
-            "/operator/applications/{reference}/transitions",
+            paths::OPERATOR_TRANSITIONS,
             post(operator::transition).layer(axum::middleware::from_fn_with_state(
                 operator_guard,
                 operator::authorise,
@@ -240,7 +234,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
             timed_out,
             config.request_timeout,
         ))
-        .route("/uploads", upload_route)
+        .route(paths::UPLOADS, upload_route)
         // A body that stops sending is cut off (hyper then closes the connection).
         .layer(RequestBodyTimeoutLayer::new(config.body_idle_timeout))
         // Every answer of the API may carry personal data or a secret unless it says otherwise

@@ -34,7 +34,7 @@ struct Args {
     #[arg(long = "cms-crl", env = "EGOV_CMS_CRLS", value_delimiter = ',')]
     cms_crls: Vec<PathBuf>,
     /// Largest accepted upload, in bytes.
-    #[arg(long, default_value_t = 10 * 1024 * 1024, env = "EGOV_UPLOAD_LIMIT")]
+    #[arg(long, default_value_t = egov_domain::upload_policy::MAX_BYTES, env = "EGOV_UPLOAD_LIMIT")]
     upload_limit: u64,
     /// Largest accepted JSON body, in bytes.
     #[arg(long, default_value_t = 256 * 1024, env = "EGOV_BODY_LIMIT")]

@@ -85,7 +85,7 @@ pub async fn authorise(State(guard): State<Guard>, request: Request, next: Next)
 }
 
 /// Moves an application to its next status (or refuses it), recording time and actor.
-#[utoipa::path(post, path = "/api/v1/operator/applications/{reference}/transitions", tag = "operator",
+#[utoipa::path(post, path = egov_domain::api::paths::OPERATOR_TRANSITIONS, context_path = egov_domain::api::API_PREFIX, tag = "operator",
     security(("operator" = [])),
     params(("reference" = String, Path, description = "The application's reference")),
     request_body = TransitionRequest,

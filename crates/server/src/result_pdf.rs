@@ -30,7 +30,7 @@ pub struct PdfQuery {
 }
 
 /// The application's result document as a PDF, to keep.
-#[utoipa::path(get, path = "/api/v1/applications/{reference}/result.pdf", tag = "applications",
+#[utoipa::path(get, path = egov_domain::api::paths::RESULT_PDF, context_path = egov_domain::api::API_PREFIX, tag = "applications",
     params(
         ("reference" = String, Path, description = "The reference number, e.g. `7K3M-Q9XA-2B4C`"),
         ("lang" = Option<String>, Query, description = "`kk`, `ru` or `en`: the language of the labels; the application's language when absent"),

@@ -31,7 +31,7 @@ pub fn token_hash(token: &str) -> String {
 }
 
 /// Issues a challenge to sign.
-#[utoipa::path(post, path = "/api/v1/session/challenge", tag = "session",
+#[utoipa::path(post, path = egov_domain::api::paths::SESSION_CHALLENGE, context_path = egov_domain::api::API_PREFIX, tag = "session",
     responses(
         (status = 201, body = SessionChallenge, description = "A new challenge, valid until `expires_at`"),
         (status = 429, description = "`rate_limited`, with `Retry-After`"),
@@ -47,7 +47,7 @@ pub async fn challenge(State(state): State<AppState>) -> Result<Response, ApiErr
 }
 
 /// Signs in: the signature over the challenge proves the IIN.
-#[utoipa::path(post, path = "/api/v1/session", tag = "session",
+#[utoipa::path(post, path = egov_domain::api::paths::SESSION, context_path = egov_domain::api::API_PREFIX, tag = "session",
     request_body = SessionRequest,
     responses(
         (status = 201, body = Session, description = "Signed in"),
@@ -141,7 +141,7 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
 }
 
 /// The signed-in citizen's applications, newest first.
-#[utoipa::path(get, path = "/api/v1/applications", tag = "session",
+#[utoipa::path(get, path = egov_domain::api::paths::APPLICATIONS, context_path = egov_domain::api::API_PREFIX, tag = "session",
     security(("bearer" = [])),
     responses(
         (status = 200, body = Vec<ApplicationSummary>, description = "The citizen's applications, newest first"),

@@ -13,6 +13,7 @@ use axum::Json;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as BASE64URL;
 use base64::Engine;
 use egov_domain::api::{problem_code, FieldError, UploadReceipt, FILE_NAME_HEADER};
+use egov_domain::upload_policy::{sniff, SIGNATURE_LEN as SNIFF_LEN};
 use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -21,26 +22,6 @@ use time::OffsetDateTime;
 use tokio::io::AsyncWriteExt;
 
 pub const UPLOADS_DIR: &str = "uploads";
-
-/// The types a document may have, by their leading bytes.
-const SIGNATURES: [(&[u8], &str); 3] = [
-    (b"%PDF-", "application/pdf"),
-    (&[0xFF, 0xD8, 0xFF], "image/jpeg"),
-    (
-        &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A],
-        "image/png",
-    ),
-];
-
-/// Enough leading bytes to recognise every allowed type.
-const SNIFF_LEN: usize = 8;
-
-pub fn sniff(head: &[u8]) -> Option<&'static str> {
-    SIGNATURES
-        .iter()
-        .find(|(magic, _)| head.starts_with(magic))
-        .map(|(_, media_type)| *media_type)
-}
 
 fn file_name(headers: &HeaderMap) -> Result<String, ApiError> {
     let field = |code: &str| {
@@ -198,7 +179,7 @@ impl Drop for PartFile {
 }
 
 /// Stores one file.
-#[utoipa::path(post, path = "/api/v1/uploads", tag = "uploads",
+#[utoipa::path(post, path = egov_domain::api::paths::UPLOADS, context_path = egov_domain::api::API_PREFIX, tag = "uploads",
     request_body(content = Vec<u8>, content_type = "application/octet-stream",
         description = "The raw file. `Content-Type` declares its type; the content decides."),
     params(("X-File-Name" = String, Header, description = "The file's name, percent-encoded UTF-8")),
@@ -341,7 +322,7 @@ fn type_not_allowed() -> ApiError {
 
 /// Withdraws an upload, e.g. when the citizen replaces a file: only with the upload's
 /// `delete_token`, and only while no submitted application attaches it.
-#[utoipa::path(delete, path = "/api/v1/uploads/{id}", tag = "uploads",
+#[utoipa::path(delete, path = egov_domain::api::paths::UPLOAD, context_path = egov_domain::api::API_PREFIX, tag = "uploads",
     security(("upload_owner" = [])),
     params(("id" = String, Path, description = "The id from the upload's receipt")),
     responses(

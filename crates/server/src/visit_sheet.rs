@@ -53,7 +53,7 @@ pub struct VisitSheetRequest {
 }
 
 /// The service's visit sheet for this applicant as a one-page A4 PDF.
-#[utoipa::path(post, path = "/api/v1/services/{id}/visit-sheet.pdf", tag = "catalogue",
+#[utoipa::path(post, path = egov_domain::api::paths::VISIT_SHEET, context_path = egov_domain::api::API_PREFIX, tag = "catalogue",
     params(("id" = String, Path, description = "Service id")),
     request_body(content = VisitSheetRequest, content_type = "application/x-www-form-urlencoded"),
     responses(

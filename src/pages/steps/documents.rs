@@ -215,7 +215,7 @@ fn DocumentUpload(
                             Transfer::Failed { key } => Some(view! { <p class="error-message" id=format!("{input_id}-failed") role="alert">{i18n.t(&key)}</p> }),
                             _ => None,
                         }}
-                        <input class="visually-hidden-file" type="file" id=input_id aria-describedby=format!("{input_id}-name {input_id}-error {input_id}-failed") accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" on:change=on_change.clone() />
+                        <input class="visually-hidden-file" type="file" id=input_id aria-describedby=format!("{input_id}-name {input_id}-error {input_id}-failed") accept=egov_domain::upload_policy::accept_attribute() on:change=on_change.clone() />
                         <label class="button button--secondary file-button" for=input_id>
                             {i18n.t("document-choose")}
                         </label>
