@@ -66,10 +66,7 @@ pub fn gaps(
     attached: &[AttachedDocument],
 ) -> Vec<Gap> {
     let mut gaps = match result {
-        Some(result) => refusals(
-            check_result(service, result, applicant),
-            Gap::ResultRefused,
-        ),
+        Some(result) => refusals(check_result(service, result, applicant), Gap::ResultRefused),
         None if choosable_results(service, applicant).count() > 1 => vec![Gap::ResultRequired],
         None => refusals(check_service(service, applicant), Gap::ServiceRefused),
     };
@@ -152,7 +149,10 @@ mod tests {
             Some(&ResultId::new("no_such_result")),
             &[],
         );
-        assert_eq!(gaps[0], Gap::ResultRefused(ReasonCode::ResultNotOfferedInRegion));
+        assert_eq!(
+            gaps[0],
+            Gap::ResultRefused(ReasonCode::ResultNotOfferedInRegion)
+        );
         assert_eq!(
             gaps[0].field_error(),
             FieldError {
