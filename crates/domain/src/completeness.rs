@@ -83,16 +83,15 @@ pub fn gaps(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::application::example_application;
     use crate::profile::{ApplicantCategory, ApplicantFact};
-    use crate::{Catalogue, RegionId, ServiceId};
+    use crate::Catalogue;
 
-    fn referral(region: &str) -> ServiceView {
-        Catalogue::shared()
-            .service_in_region(
-                &ServiceId::new("active_employment_referral"),
-                &RegionId::new(region),
-            )
-            .unwrap()
+    /// The example application's service: the employment referral in Karaganda.
+    fn karaganda_referral() -> ServiceView {
+        let example = example_application("791028302728");
+        let service = Catalogue::shared().service_in_region(&example.service, &example.region);
+        service.expect("the example's service is offered in its region")
     }
 
     fn citizen(facts: &[ApplicantFact]) -> ApplicantProfile {
@@ -115,7 +114,7 @@ mod tests {
 
     #[test]
     fn a_choice_of_results_needs_one_chosen_and_every_document_attached() {
-        let service = referral("karaganda");
+        let service = karaganda_referral();
         let applicant = citizen(&[]);
         assert!(choosable_results(&service, &applicant).count() > 1);
         let needed: Vec<DocumentId> = attachments_online(&service, &applicant)
@@ -142,7 +141,7 @@ mod tests {
 
     #[test]
     fn a_result_the_region_does_not_offer_is_refused_with_its_reason() {
-        let service = referral("karaganda");
+        let service = karaganda_referral();
         let gaps = gaps(
             &service,
             &citizen(&[]),
