@@ -1,15 +1,15 @@
-//! The wizard's journey as data: which steps a service has, in which order, when each applies
-//! and what makes it complete. Pages never decide where to go next; they ask this table.
+//! The wizard's journey as data: which steps a service has and in which order. Each step's own
+//! module (under `pages::steps`) declares what it asks, how its answers are checked, when it is
+//! complete and how it shows on the check page; pages never decide where to go next, they ask
+//! this table.
 
+use crate::components::error_summary::FieldMessage;
 use crate::draft::Draft;
-use egov_domain::application::{
-    check_address, is_valid_email, normalise_phone, validate_birth_date, validate_name,
-};
+use crate::i18n::I18n;
+use crate::pages::{check_answers, steps};
 use egov_domain::catalogue::ServiceView;
-use egov_domain::documents::attachments_online;
-use egov_domain::eligibility::{check_result, choosable_results, EligibilityRule};
-use egov_domain::profile::{ApplicantCategory, ApplicantFact, ApplicantProfile};
-use egov_domain::Iin;
+use egov_domain::profile::{ApplicantCategory, ApplicantProfile};
+use leptos::prelude::AnyView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
@@ -23,6 +23,29 @@ pub enum Step {
     Result,
     Documents,
     Check,
+}
+
+/// What a step declares about itself, once, in its own module.
+pub struct StepRules {
+    /// The step's URL segment; also names its check-page row (`answer-…`, `check-…`,
+    /// `change-…`).
+    pub slug: &'static str,
+    /// What it asks: the paths in the signed application (after `application.`) of its answers,
+    /// so that an error the server finds there sends the person back to this step.
+    pub fields: &'static [&'static str],
+    /// Whether the step is part of this service's journey for this applicant.
+    pub applies: fn(&ServiceView, &Draft) -> bool,
+    /// What is wrong with the draft's answers, as messages on the step's fields, by the domain's
+    /// validators; none means the step is complete.
+    pub problems: fn(&ServiceView, &Draft) -> Vec<FieldMessage>,
+    /// Its answers as the check page shows them (reactive through `I18n`); None: no row.
+    pub answer: Option<fn(&ServiceView, &Draft, I18n) -> String>,
+    pub view: fn(ServiceView) -> AnyView,
+}
+
+/// For the steps every applicant of every service answers.
+pub fn always(_: &ServiceView, _: &Draft) -> bool {
+    true
 }
 
 impl Step {
@@ -39,40 +62,29 @@ impl Step {
         Step::Check,
     ];
 
+    pub fn rules(self) -> &'static StepRules {
+        match self {
+            Step::Eligibility => &steps::eligibility::RULES,
+            Step::Iin => &steps::iin::RULES,
+            Step::Name => &steps::name::RULES,
+            Step::BirthDate => &steps::birth_date::RULES,
+            Step::Contact => &steps::contact::RULES,
+            Step::Address => &steps::address::RULES,
+            Step::Category => &steps::category::RULES,
+            Step::Result => &steps::result::RULES,
+            Step::Documents => &steps::documents::RULES,
+            Step::Check => &check_answers::RULES,
+        }
+    }
+
     /// The step's URL segment.
     pub fn slug(self) -> &'static str {
-        match self {
-            Step::Eligibility => "eligibility",
-            Step::Iin => "iin",
-            Step::Name => "name",
-            Step::BirthDate => "birth-date",
-            Step::Contact => "contact",
-            Step::Address => "address",
-            Step::Category => "category",
-            Step::Result => "result",
-            Step::Documents => "documents",
-            Step::Check => "check",
-        }
+        self.rules().slug
     }
 
     pub fn from_slug(slug: &str) -> Option<Step> {
         Step::ORDER.into_iter().find(|s| s.slug() == slug)
     }
-}
-
-/// The facts the service's eligibility rules ask about, in the order they first appear.
-pub fn eligibility_questions(service: &ServiceView) -> Vec<ApplicantFact> {
-    let mut facts = Vec::new();
-    for rule in &service.eligibility {
-        if let EligibilityRule::RequiresAnyFact { facts: any, .. } = rule {
-            for fact in any {
-                if !facts.contains(fact) {
-                    facts.push(*fact);
-                }
-            }
-        }
-    }
-    facts
 }
 
 /// The applicant as far as the draft knows; before the category step, a citizen.
@@ -87,73 +99,30 @@ pub fn profile(draft: &Draft) -> ApplicantProfile {
 /// application (`application.applicant.phone` is the contact step).
 pub fn step_for_field(path: &str) -> Option<Step> {
     let field = path.strip_prefix("application.")?;
-    let mut parts = field.split(['.', '[']);
-    let step = match parts.next()? {
-        "applicant" => match parts.next()? {
-            "iin" => Step::Iin,
-            "surname" | "given_name" | "patronymic" => Step::Name,
-            "birth_date" => Step::BirthDate,
-            "phone" | "email" => Step::Contact,
-            "address" => Step::Address,
-            "category" => Step::Category,
-            "facts" => Step::Eligibility,
-            _ => return None,
-        },
-        "result" => Step::Result,
-        "documents" => Step::Documents,
-        "facts" => Step::Eligibility,
-        _ => return None,
+    let answers = |asked: &str| {
+        field
+            .strip_prefix(asked)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
     };
-    Some(step)
+    Step::ORDER
+        .into_iter()
+        .find(|step| step.rules().fields.iter().any(|asked| answers(asked)))
 }
 
-/// Documents this applicant attaches online.
-pub fn documents_needed<'a>(
-    service: &'a ServiceView,
-    draft: &Draft,
-) -> Vec<&'a egov_domain::documents::DocumentRequirementView> {
-    attachments_online(service, &profile(draft))
-}
-
-/// Whether the step is part of this service's journey for this applicant.
+/// Whether the step is part of the journey for this service and applicant.
 pub fn applies(step: Step, service: &ServiceView, draft: &Draft) -> bool {
-    match step {
-        Step::Eligibility => !eligibility_questions(service).is_empty(),
-        Step::Result => choosable_results(service, &profile(draft)).count() > 1,
-        Step::Documents => draft.category.is_some() && !documents_needed(service, draft).is_empty(),
-        _ => true,
-    }
+    (step.rules().applies)(service, draft)
 }
 
-/// Whether what the draft holds for the step is complete and valid.
+/// What is wrong with the draft's answers to the step; see [`StepRules::problems`].
+pub fn problems(step: Step, service: &ServiceView, draft: &Draft) -> Vec<FieldMessage> {
+    (step.rules().problems)(service, draft)
+}
+
+/// Whether what the draft holds for the step is complete and valid. The check page asks
+/// nothing and is never done: it is where a complete journey ends.
 pub fn is_complete(step: Step, service: &ServiceView, draft: &Draft) -> bool {
-    match step {
-        Step::Eligibility => draft.eligibility_answered,
-        Step::Iin => Iin::parse(&draft.iin).is_ok(),
-        Step::Name => {
-            validate_name(&draft.surname).is_ok()
-                && validate_name(&draft.given_name).is_ok()
-                && (draft.patronymic.trim().is_empty() || validate_name(&draft.patronymic).is_ok())
-        }
-        Step::BirthDate => validate_birth_date(&draft.birth_date()).is_ok(),
-        Step::Contact => {
-            normalise_phone(&draft.phone).is_some()
-                && (draft.email.trim().is_empty() || is_valid_email(draft.email.trim()))
-        }
-        Step::Address => check_address(&draft.address).is_ok(),
-        Step::Category => draft.category.is_some(),
-        Step::Result => draft
-            .result
-            .as_ref()
-            .is_some_and(|r| check_result(service, r, &profile(draft)).is_allowed()),
-        Step::Documents => documents_needed(service, draft).iter().all(|needed| {
-            draft
-                .documents
-                .iter()
-                .any(|attached| attached.document == needed.requirement.document)
-        }),
-        Step::Check => false,
-    }
+    step != Step::Check && problems(step, service, draft).is_empty()
 }
 
 fn position(step: Step) -> usize {
@@ -194,7 +163,8 @@ pub fn may_open(step: Step, service: &ServiceView, draft: &Draft) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use egov_domain::catalogue::ResultId;
+    use egov_domain::documents::attachments_online;
+    use egov_domain::eligibility::choosable_results;
     use egov_domain::{Catalogue, RegionId, ServiceId};
 
     fn referral(region: &str) -> ServiceView {
@@ -255,16 +225,22 @@ mod tests {
 
     #[test]
     fn an_empty_draft_starts_at_the_first_applicable_step() {
-        let service = referral("karaganda");
-        let first = first_unfinished(&service, &Draft::default());
+        // Kyzylorda refers only registered job seekers and unemployed: its journey opens with
+        // that question.
+        let asks = referral("kyzylorda");
         assert_eq!(
-            first,
-            Step::ORDER
-                .into_iter()
-                .find(|s| applies(*s, &service, &Draft::default()))
-                .unwrap()
+            first_unfinished(&asks, &Draft::default()),
+            Step::Eligibility
         );
-        assert!(!may_open(Step::Check, &service, &Draft::default()));
+        assert!(!may_open(Step::Iin, &asks, &Draft::default()));
+        // Karaganda's regulation has no eligibility rule: the journey opens with the IIN.
+        let asks_nothing = referral("karaganda");
+        assert_eq!(
+            first_unfinished(&asks_nothing, &Draft::default()),
+            Step::Iin
+        );
+        assert!(!may_open(Step::Name, &asks_nothing, &Draft::default()));
+        assert!(!may_open(Step::Check, &asks_nothing, &Draft::default()));
     }
 
     #[test]
@@ -293,7 +269,7 @@ mod tests {
         assert_eq!(first_unfinished(&service, &draft), Step::Documents);
         let with_documents_attached = {
             let mut d = draft.clone();
-            d.documents = documents_needed(&service, &d)
+            d.documents = attachments_online(&service, &profile(&d))
                 .iter()
                 .map(|n| egov_domain::AttachedDocument {
                     document: n.requirement.document.clone(),
@@ -319,14 +295,25 @@ mod tests {
 
     #[test]
     fn a_result_refused_by_eligibility_is_not_complete() {
-        let service = referral("akmola_kokshetau_stepnogorsk");
-        let mut draft = complete_applicant();
-        let refused: Option<ResultId> = choosable_results(&service, &profile(&draft))
-            .find(|(_, e)| !e.is_allowed())
-            .map(|(id, _)| id.clone());
-        if let Some(refused) = refused {
-            draft.result = Some(refused);
-            assert!(!is_complete(Step::Result, &service, &draft));
-        }
+        // Karaganda-Aktogay gives every referral but employment and career guidance only to the
+        // registered unemployed; this applicant did not say they are.
+        let service = referral("karaganda_aktogay");
+        let draft = complete_applicant();
+        let choosing = |wanted: bool| {
+            let applicant = profile(&draft);
+            let result = choosable_results(&service, &applicant)
+                .find(|(_, e)| e.is_allowed() == wanted)
+                .map(|(id, _)| id.clone())
+                .expect("the region refuses some results to this applicant and allows others");
+            Draft {
+                result: Some(result),
+                ..draft.clone()
+            }
+        };
+        assert!(applies(Step::Result, &service, &draft));
+        assert!(is_complete(Step::Result, &service, &choosing(true)));
+        let refused = choosing(false);
+        assert!(!is_complete(Step::Result, &service, &refused));
+        assert_eq!(first_unfinished(&service, &refused), Step::Result);
     }
 }

@@ -56,40 +56,82 @@ pub fn message_for(
     })
 }
 
+/// A line of the summary about something put right on another page, or nowhere: e.g. an answer
+/// the server refused, linking to the step that changes it.
+#[derive(Clone)]
+pub struct Problem {
+    pub text: Signal<String>,
+    pub href: Option<String>,
+}
+
+fn line(href: Option<String>, text: impl Fn() -> String + Send + Sync + 'static) -> AnyView {
+    match href {
+        // `target` keeps the router out of a link to a field: the browser's own fragment
+        // navigation moves the focus to the field, not only the view.
+        Some(href) if href.starts_with('#') => {
+            view! { <li><a href=href target="_self">{text}</a></li> }.into_any()
+        }
+        Some(href) => view! { <li><a href=href>{text}</a></li> }.into_any(),
+        None => view! { <li>{text}</li> }.into_any(),
+    }
+}
+
+/// The one error summary of the app. Given the page's field `errors`, it shows while there are
+/// some; otherwise it shows whenever it is mounted, saying what went wrong as a whole
+/// (`children`) and listing `problems`. It takes the focus each time it appears.
 #[component]
-pub fn ErrorSummary(errors: Signal<Vec<FieldMessage>>) -> impl IntoView {
+pub fn ErrorSummary(
+    /// The page's field errors, each linking to its field.
+    #[prop(optional)]
+    errors: Option<Signal<Vec<FieldMessage>>>,
+    #[prop(optional)] problems: Vec<Problem>,
+    #[prop(default = ERROR_SUMMARY_ID)] id: &'static str,
+    /// "There is a problem" above the rest; a one-field form's summary may say only the problem.
+    #[prop(default = true)]
+    titled: bool,
+    #[prop(optional)] list_id: Option<&'static str>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    view! {
-        <Show when=move || !errors.read().is_empty()>
+    let dom_root = crate::dom::use_dom_root();
+    let frame = move |body: Option<AnyView>| {
+        Effect::new(move |_| dom_root.focus_later(id));
+        let problems = problems.clone();
+        let has_lines = !problems.is_empty() || errors.is_some();
+        let lines = move || {
+            let fields = errors.map(|e| e.get()).unwrap_or_default();
+            fields
+                .into_iter()
+                .map(|e| line(Some(format!("#{}", e.field_id)), move || e.text(i18n)))
+                .chain(problems.iter().map(|p| {
+                    let text = p.text;
+                    line(p.href.clone(), move || text.get())
+                }))
+                .collect_view()
+        };
+        view! {
             <div
                 class="error-summary"
-                id=ERROR_SUMMARY_ID
+                id=id
                 tabindex="-1"
                 role="alert"
-                aria-labelledby="error-summary-title"
+                aria-labelledby=titled.then_some("error-summary-title")
             >
-                <h2 class="error-summary__title" id="error-summary-title">
-                    {move || i18n.t("error-summary-title")}
-                </h2>
-                <ul class="error-summary__list">
-                    {move || {
-                        errors
-                            .get()
-                            .into_iter()
-                            .map(|e| {
-                                let href = format!("#{}", e.field_id);
-                                // `target` keeps the router out: the browser's own fragment
-                                // navigation moves the focus to the field, not only the view.
-                                view! {
-                                    <li>
-                                        <a href=href target="_self">{move || e.text(i18n)}</a>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
+                {titled.then(|| view! {
+                    <h2 class="error-summary__title" id="error-summary-title">
+                        {move || i18n.t("error-summary-title")}
+                    </h2>
+                })}
+                {body}
+                {has_lines.then(|| view! { <ul class="error-summary__list" id=list_id>{lines}</ul> })}
             </div>
-        </Show>
+        }
+    };
+    match errors {
+        Some(errors) => {
+            let shown = Memo::new(move |_| !errors.read().is_empty());
+            (move || shown.get().then(|| frame.clone()(None))).into_any()
+        }
+        None => frame(children.map(|body| body())).into_any(),
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 /// A text input bound to a value in the draft: what is typed is kept exactly as typed.
 #[component]
 pub fn TextField(
-    id: &'static str,
+    #[prop(into)] id: String,
     label_key: &'static str,
     #[prop(optional)] hint_key: Option<&'static str>,
     #[prop(optional)] optional: bool,
@@ -15,7 +15,7 @@ pub fn TextField(
     error: Signal<Option<String>>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] inputmode: Option<&'static str>,
-    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(default = None, into)] autocomplete: Option<&'static str>,
     #[prop(default = "input")] class: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -37,7 +37,7 @@ pub fn TextField(
     };
     view! {
         <div class="form-group" class:form-group--error=move || error.read().is_some()>
-            <label class="label" for=id>
+            <label class="label" for=id.clone()>
                 {move || i18n.t(label_key)}
                 {optional.then(|| view! { " " {move || i18n.t("optional-suffix")} })}
             </label>
@@ -46,7 +46,7 @@ pub fn TextField(
             <input
                 class=class
                 class:input--error=move || error.read().is_some()
-                id=id
+                id=id.clone()
                 name=id
                 type=input_type
                 inputmode=inputmode

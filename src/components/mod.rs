@@ -1,3 +1,4 @@
+pub mod date_input;
 pub mod due;
 pub mod error_summary;
 pub mod fields;

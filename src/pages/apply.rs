@@ -8,7 +8,6 @@ use crate::nav::Redirect;
 use crate::nav::{use_navigate, use_params_map, use_query_map};
 use crate::pages::paths;
 use crate::pages::service::{link_region, resolve_link};
-use crate::pages::steps;
 use crate::state::use_wizard;
 use egov_domain::catalogue::ServiceView;
 use leptos::prelude::*;
@@ -59,7 +58,7 @@ pub fn ApplyPage() -> impl IntoView {
                     if flow::applies(step, &service, &draft)
                         && flow::may_open(step, &service, &draft) =>
                 {
-                    steps::render(step, service)
+                    (step.rules().view)(service)
                 }
                 _ => {
                     let first = flow::first_unfinished(&service, &draft);
@@ -115,13 +114,16 @@ pub fn continue_target(service: &ServiceView, step: Step, returning: bool) -> St
 }
 
 /// The frame of a question page: Back link, error summary, the form and its Continue button.
-/// `validate` returns the page's errors; none means the step is done.
+/// Continue checks the step's rules on the draft; none broken means the step is done.
 #[component]
 pub fn StepShell(
     service: ServiceView,
     step: Step,
     errors: RwSignal<Vec<FieldMessage>>,
-    validate: Callback<(), Vec<FieldMessage>>,
+    /// For answers kept on the page until Continue (not yet in the draft): the step's rules
+    /// applied to them.
+    #[prop(optional)]
+    validate: Option<Callback<(), Vec<FieldMessage>>>,
     /// Runs after a valid Continue and may send the person elsewhere (e.g. an ineligible page).
     #[prop(optional)]
     divert: Option<Callback<(), Option<String>>>,
@@ -143,7 +145,10 @@ pub fn StepShell(
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let problems = validate.run(());
+        let problems = match validate {
+            Some(validate) => validate.run(()),
+            None => flow::problems(step, &service, &wizard.draft.get_untracked()),
+        };
         if !problems.is_empty() {
             errors.set(problems);
             dom_root.focus_later(ERROR_SUMMARY_ID);

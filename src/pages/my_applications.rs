@@ -7,6 +7,7 @@
 
 use crate::api::{ApiClient, ApiFailure};
 use crate::components::due::DueText;
+use crate::components::error_summary::ErrorSummary;
 use crate::components::page::{PageHeading, HEADING_ID};
 use crate::dates::format_moment;
 use crate::dom::focus_later;
@@ -122,7 +123,6 @@ fn SignIn(session: RwSignal<Option<Session>>, storage: StorageMode) -> impl Into
             .collect();
         if Iin::parse(&entered).is_err() {
             error.set(Some("my-applications-iin-invalid".into()));
-            focus_later(SIGN_IN_ERROR_ID);
             return;
         }
         error.set(None);
@@ -160,19 +160,16 @@ fn SignIn(session: RwSignal<Option<Session>>, storage: StorageMode) -> impl Into
                     // The form has gone: the page's heading takes the focus.
                     focus_later(HEADING_ID);
                 }
-                Err(key) => {
-                    error.set(Some(key));
-                    focus_later(SIGN_IN_ERROR_ID);
-                }
+                Err(key) => error.set(Some(key)),
             }
         });
     };
     view! {
         <p class="body">{move || i18n.t("my-applications-sign-in-intro")}</p>
         {move || error.get().map(|key| view! {
-            <div class="error-summary" id=SIGN_IN_ERROR_ID role="alert" tabindex="-1">
+            <ErrorSummary id=SIGN_IN_ERROR_ID titled=false>
                 <p class="body">{i18n.t(&key)}</p>
-            </div>
+            </ErrorSummary>
         })}
         <form id="sign-in-form" on:submit=submit novalidate>
             <div class="form-group">

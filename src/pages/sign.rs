@@ -1,6 +1,7 @@
 //! Step 4: sign with the ЭЦП and submit.
 
 use crate::api::{ApiClient, ApiFailure};
+use crate::components::error_summary::{ErrorSummary, Problem};
 use crate::components::page::PageHeading;
 use crate::flow::Step;
 use crate::i18n::use_i18n;
@@ -10,6 +11,7 @@ use crate::pages::paths;
 use crate::signer::{SignRequest, Signer, SignerError};
 use crate::state::use_wizard;
 use egov_domain::api::SignedApplication;
+use egov_domain::ServiceId;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -38,55 +40,50 @@ fn outcome_of(failure: ApiFailure) -> Outcome {
     }
 }
 
-/// Why signing or sending failed; with the server's refused answers, each linking to the step
-/// that changes it.
-#[component]
-fn SignErrorSummary(
-    key: String,
-    fields: Vec<(Option<Step>, String)>,
-    service: egov_domain::ServiceId,
-) -> impl IntoView {
+/// The answers the server refused, each linking to the step that changes it.
+fn refused_answers(fields: &[(Option<Step>, String)], service: &ServiceId) -> Vec<Problem> {
     let i18n = use_i18n();
-    let has_fields = !fields.is_empty();
-    // Built in a closure so that a change of language rewrites every message.
-    let items = move || {
-        fields
-            .iter()
-            .map(|(step, code)| {
-                let message = if crate::i18n::has_key(code) {
-                    i18n.t(code)
+    fields
+        .iter()
+        .map(|(step, code)| {
+            let (step, code) = (*step, code.clone());
+            // Derived so that a change of language rewrites every message.
+            let text = Signal::derive(move || {
+                let message = if crate::i18n::has_key(&code) {
+                    i18n.t(&code)
                 } else {
                     i18n.t("server-field-error")
                 };
                 match step {
                     Some(step) => {
-                        let label = i18n.t(&format!("check-{}", step.slug()));
-                        view! {
-                            <li>
-                                <a href=paths::change(service.as_str(), *step)>
-                                    {format!("{label}: {message}")}
-                                </a>
-                            </li>
-                        }
-                        .into_any()
+                        format!("{}: {message}", i18n.t(&format!("check-{}", step.slug())))
                     }
-                    None => view! { <li>{message}</li> }.into_any(),
+                    None => message,
                 }
-            })
-            .collect_view()
-    };
-    let list = has_fields.then(|| {
-        view! { <ul class="error-summary__list" id="sign-field-errors">{items}</ul> }
-    });
+            });
+            Problem {
+                text,
+                href: step.map(|step| paths::change(service.as_str(), step)),
+            }
+        })
+        .collect()
+}
+
+/// Why signing or sending failed; with the server's refused answers.
+#[component]
+fn SignErrorSummary(
+    key: String,
+    fields: Vec<(Option<Step>, String)>,
+    service: ServiceId,
+) -> impl IntoView {
+    let i18n = use_i18n();
     let text_key = key.clone();
     view! {
-        <div class="error-summary" id="sign-outcome" tabindex="-1" role="alert">
-            <h2 class="error-summary__title">{move || i18n.t("error-summary-title")}</h2>
+        <ErrorSummary id="sign-outcome" problems=refused_answers(&fields, &service) list_id="sign-field-errors">
             <p class="error-summary__body" id="sign-error" data-code=key>
                 {move || i18n.t(&text_key)}
             </p>
-            {list}
-        </div>
+        </ErrorSummary>
     }
 }
 
@@ -98,11 +95,7 @@ pub fn SignPage() -> impl IntoView {
     let navigate = use_navigate();
     let params = use_params_map();
     // The apply page has checked the service and that every step is complete.
-    let Some(service) = params
-        .read_untracked()
-        .get("service")
-        .map(egov_domain::ServiceId::new)
-    else {
+    let Some(service) = params.read_untracked().get("service").map(ServiceId::new) else {
         return view! { <Redirect path="/" /> }.into_any();
     };
     let signer = expect_context::<SignerHandle>();
@@ -167,8 +160,12 @@ pub fn SignPage() -> impl IntoView {
                     navigate.go(&paths::confirmation(&record.reference));
                 }
                 Err(o) => {
+                    // A summary of what failed takes the focus itself; a cancellation is news
+                    // to announce in the same place.
+                    if o == Outcome::Cancelled {
+                        dom_root.focus_later("sign-outcome");
+                    }
                     outcome.set(Some(o));
-                    dom_root.focus_later("sign-outcome");
                 }
             }
         });

@@ -7,6 +7,7 @@ pub mod api;
 pub mod application;
 pub mod calendar;
 pub mod catalogue;
+pub mod completeness;
 pub mod deadline;
 pub mod documents;
 pub mod eligibility;

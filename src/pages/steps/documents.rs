@@ -6,17 +6,68 @@ use crate::api::ApiClient;
 use crate::components::error_summary::{message_for, FieldMessage};
 use crate::components::page::PageHeading;
 use crate::components::regulation::CrossReference;
-use crate::flow::{self, Step};
+use crate::draft::Draft;
+use crate::flow::{self, Step, StepRules};
 use crate::i18n::use_i18n;
 use crate::pages::apply::StepShell;
 use crate::state::use_wizard;
 use crate::upload::{self, Upload};
 use egov_domain::catalogue::ServiceView;
-use egov_domain::documents::{DocumentId, DocumentNeed, StandardReference};
+use egov_domain::completeness::{gaps, Gap};
+use egov_domain::documents::{
+    attachments_online, DocumentId, DocumentNeed, DocumentRequirementView, StandardReference,
+};
 use egov_domain::AttachedDocument;
 use fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use std::rc::Rc;
+
+pub const RULES: StepRules = StepRules {
+    slug: "documents",
+    fields: &["documents"],
+    // Which documents are asked depends on the category: asked once it is known.
+    applies: |service, draft| draft.category.is_some() && !needed(service, draft).is_empty(),
+    problems,
+    answer: Some(|_, draft, _| {
+        draft
+            .documents
+            .iter()
+            .map(|a| a.file_name.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }),
+    view: |service| view! { <DocumentsStep service /> }.into_any(),
+};
+
+/// Documents this applicant attaches online, one row each.
+fn needed<'a>(service: &'a ServiceView, draft: &Draft) -> Vec<&'a DocumentRequirementView> {
+    attachments_online(service, &flow::profile(draft))
+}
+
+fn field_id(row: usize) -> &'static str {
+    DOCUMENT_FIELD_IDS[row.min(DOCUMENT_FIELD_IDS.len() - 1)]
+}
+
+/// The application's completeness as the server judges it, as far as documents go: a message on
+/// the row of each document not attached.
+fn problems(service: &ServiceView, draft: &Draft) -> Vec<FieldMessage> {
+    let needed = needed(service, draft);
+    gaps(
+        service,
+        &flow::profile(draft),
+        draft.result.as_ref(),
+        &draft.documents,
+    )
+    .into_iter()
+    .filter_map(|gap| match gap {
+        Gap::DocumentMissing(document) => needed
+            .iter()
+            .position(|n| n.requirement.document == document),
+        _ => None,
+    })
+    .map(|row| FieldMessage::new(field_id(row), "document-required"))
+    .collect()
+}
 
 /// Field ids of the document rows; the catalogue asks for at most 8 documents per service.
 const DOCUMENT_FIELD_IDS: [&str; 12] = [
@@ -74,7 +125,7 @@ fn DocumentUpload(
     // keeps the focus).
     let progress = RwSignal::new(0.0);
     let in_flight = StoredValue::new_local(None::<Rc<Upload>>);
-    let input_id: &'static str = DOCUMENT_FIELD_IDS[index.min(DOCUMENT_FIELD_IDS.len() - 1)];
+    let input_id = field_id(index);
     // A cross-reference ("the documents of paragraph 9 of the standard") is several documents:
     // it takes several files; any other document, one.
     let several = cross_reference.is_some();
@@ -231,33 +282,11 @@ fn DocumentUpload(
 pub fn DocumentsStep(service: ServiceView) -> impl IntoView {
     let wizard = use_wizard();
     let errors = RwSignal::new(Vec::new());
-    let needed: Vec<_> = flow::documents_needed(&service, &wizard.draft.get_untracked())
+    let needed: Vec<_> = needed(&service, &wizard.draft.get_untracked())
         .into_iter()
         .cloned()
         .collect();
-    let validate = {
-        let needed = needed.clone();
-        Callback::new(move |_| {
-            let draft = wizard.draft.get_untracked();
-            needed
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| {
-                    !draft
-                        .documents
-                        .iter()
-                        .any(|a| a.document == n.requirement.document)
-                })
-                .map(|(i, _)| {
-                    FieldMessage::new(
-                        DOCUMENT_FIELD_IDS[i.min(DOCUMENT_FIELD_IDS.len() - 1)],
-                        "document-required",
-                    )
-                })
-                .collect()
-        })
-    };
-    let has_errors = Signal::derive(move || !errors.read().is_empty());
+    let has_errors = super::has_errors(errors);
     let i18n = use_i18n();
     let rows = needed
         .into_iter()
@@ -269,7 +298,7 @@ pub fn DocumentsStep(service: ServiceView) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <StepShell service step=Step::Documents errors validate>
+        <StepShell service step=Step::Documents errors>
             <PageHeading key="documents-heading" has_errors />
             <p class="hint">{move || i18n.t("documents-hint")}</p>
             {rows}
