@@ -3,17 +3,8 @@
 use super::{Checked, Ctx};
 use crate::client::Call;
 
-fn reference(ctx: &Ctx) -> String {
-    ctx.submitted
-        .as_ref()
-        .expect("needs Application")
-        .record
-        .reference
-        .clone()
-}
-
 pub async fn before_result(ctx: &mut Ctx) -> Checked {
-    let reference = reference(ctx);
+    let reference = ctx.submitted_reference();
     let reply = ctx
         .send(
             Call::get(format!("/applications/{reference}/result.pdf?lang=ru"))
@@ -33,7 +24,7 @@ pub async fn unknown_reference(ctx: &mut Ctx) -> Checked {
 }
 
 pub async fn after_result(ctx: &mut Ctx) -> Checked {
-    let reference = reference(ctx);
+    let reference = ctx.submitted_reference();
     if !ctx.issued {
         return Err(super::Verdict::Skip(
             "needs the result of operator.walk_to_result, which did not pass".into(),

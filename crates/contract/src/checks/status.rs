@@ -6,11 +6,7 @@ use egov_domain::api::ApplicationRecord;
 use egov_domain::ApplicationStatus;
 
 fn created(ctx: &Ctx) -> ApplicationRecord {
-    ctx.submitted
-        .as_ref()
-        .expect("needs Application")
-        .record
-        .clone()
+    ctx.submitted().record.clone()
 }
 
 pub async fn read(ctx: &mut Ctx) -> Checked {
