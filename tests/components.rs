@@ -2,31 +2,15 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use egov_domain::Lang;
+mod wasm_support;
+
 use egov_wizard::components::error_summary::{ErrorSummary, FieldMessage};
-use egov_wizard::pages::apply::ApplyPage;
 use egov_wizard::{provide_app_context, AppConfig};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use wasm_support::{element, fresh_container, mount_iin_step, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// A container of our own: clearing <body> would delete the test runner's output.
-fn fresh_container() -> web_sys::HtmlElement {
-    let div = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&div).unwrap();
-    div.unchecked_into()
-}
-
-fn element(id: &str) -> web_sys::HtmlElement {
-    document()
-        .get_element_by_id(id)
-        .unwrap_or_else(|| panic!("#{id} missing"))
-        .unchecked_into()
-}
 
 #[wasm_bindgen_test]
 async fn error_summary_links_each_message_to_its_field() {
@@ -56,40 +40,9 @@ async fn error_summary_links_each_message_to_its_field() {
 
 #[wasm_bindgen_test]
 async fn iin_step_rejects_a_bad_check_digit_in_the_current_language_and_keeps_the_input() {
-    let container = fresh_container();
-    window().local_storage().unwrap().unwrap().clear().unwrap();
-    // The apply page reads the service from the URL and the region from the wizard.
-    window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some("/apply/active_employment_referral/iin"),
-        )
-        .unwrap();
-    // The app fetches Russian from its build; here there is none to fetch from.
-    egov_domain::l10n::install_compiled(Lang::Ru);
-    let handle = leptos::mount::mount_to(container.clone(), || {
-        provide_app_context(AppConfig {
-            lang: Some(Lang::Ru),
-            ..AppConfig::default()
-        });
-        egov_wizard::state::use_wizard().set_region(egov_domain::RegionId::new("karaganda"));
-        view! {
-            <Router>
-                <Routes fallback=|| "no route">
-                    <Route path=path!("/apply/:service/:step") view=ApplyPage />
-                </Routes>
-            </Router>
-        }
-    });
+    let mounted = mount_iin_step();
     leptos::task::tick().await;
-    let input: web_sys::HtmlInputElement = element("iin").unchecked_into();
-    input.set_value("123456789011");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    let input = type_into("iin", "123456789011");
     element("continue").click();
     leptos::task::tick().await;
 
@@ -107,7 +60,5 @@ async fn iin_step_rejects_a_bad_check_digit_in_the_current_language_and_keeps_th
         .unwrap()
         .expect("draft saved");
     assert!(stored.contains("123456789011"), "{stored}");
-    drop(handle);
-    container.remove();
-    window().local_storage().unwrap().unwrap().clear().unwrap();
+    mounted.unmount();
 }

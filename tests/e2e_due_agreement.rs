@@ -136,39 +136,25 @@ async fn one_application_shows_one_due_moment_on_every_screen_counted_on_the_bac
         assert!(!backend_calendar.is_working_day(*day).unwrap(), "{day}");
     }
 
-    let data = tempfile::tempdir().unwrap();
-    let server = egov_server::start(egov_server::Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        data_dir: data.path().to_owned(),
-        static_dir: Some(dist_dir()),
-        trust_test_ca: true,
-        holidays: Some(file.path().to_owned()),
-        ..egov_server::Config::default()
-    })
-    .await
-    .expect("server starts");
-    let base = server.url();
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
+    let holidays = file.path().to_owned();
+    let s = Session::setup()
+        .config(move |config| config.holidays = Some(holidays))
+        .start()
+        .await;
+    let (c, base) = (&s.c, s.base());
 
     let mut submitted = Vec::new();
     for region in REGIONS {
         let upload = upload_pdf(&base).await;
-        seed_draft(&c, &base, "", "en", region, &draft_in(region, &upload)).await;
+        seed_draft(c, &base, "", "en", region, &draft_in(region, &upload)).await;
         c.goto(&format!("{base}/apply/active_employment_referral/sign"))
             .await
             .unwrap();
-        click(&c, "#sign").await;
-        let reference = wait_for_text(&c, "#reference", |t| !t.is_empty()).await;
+        click(c, "#sign").await;
+        let reference = wait_for_text(c, "#reference", |t| !t.is_empty()).await;
 
         // What the one computation gives for the stored application on each calendar.
-        let record: ApplicationRecord =
-            reqwest::get(format!("{base}/api/v1/applications/{reference}"))
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+        let record = application_record(&base, &reference).await;
         assert_eq!(record.application.region.as_str(), region);
         let DueMoment::At(expected) = service_due(&backend_calendar, &record) else {
             panic!("{region}: no due moment on the backend's calendar");
@@ -182,24 +168,17 @@ async fn one_application_shows_one_due_moment_on_every_screen_counted_on_the_bac
         );
         let expected = expected.at.format(&Rfc3339).unwrap();
 
-        let on_confirmation = wait_for_due(&c, "#due", &expected).await;
-        click(&c, "#status-link").await;
-        let on_status = wait_for_due(&c, "#service-due", &expected).await;
+        let on_confirmation = wait_for_due(c, "#due", &expected).await;
+        click(c, "#status-link").await;
+        let on_status = wait_for_due(c, "#service-due", &expected).await;
         assert_eq!(on_status, on_confirmation, "{region}");
         submitted.push((region, reference, expected, on_confirmation));
     }
 
     // My applications: the server counts each in its own region, on its calendar.
-    c.goto(&format!("{base}/applications")).await.unwrap();
-    wait_for(&c, "#sign-in-iin")
-        .await
-        .send_keys(IIN)
-        .await
-        .unwrap();
-    click(&c, "#sign-in").await;
-    wait_for(&c, "#my-applications").await;
+    sign_in_to_my_applications(c, &base, IIN).await;
     for (region, reference, expected, shown) in &submitted {
-        let in_list = wait_for_due(&c, &format!("#due-{reference}"), expected).await;
+        let in_list = wait_for_due(c, &format!("#due-{reference}"), expected).await;
         assert_eq!(&in_list, shown, "{region}: My applications agrees");
     }
     let listed = applications_of(&base, IIN).await;
@@ -216,6 +195,5 @@ async fn one_application_shows_one_due_moment_on_every_screen_counted_on_the_bac
         );
     }
 
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    s.finish().await;
 }

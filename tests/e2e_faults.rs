@@ -17,23 +17,13 @@ use egov_domain::Lang;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::Client;
 use std::time::Duration;
-use support::faulty_proxy::{self, Fault, FaultyProxy};
+use support::faulty_proxy::{self, Fault};
 use support::*;
 
 const IIN: &str = "990106300596";
 /// The app's time limit for a call in these tests, on every page the app starts on.
 const QUERY: &str = "?api-timeout-ms=3000";
-const DRAFT_KEY: &str = "egov-wizard.draft.active_employment_referral";
-
-/// The text of a message, as the locale files have it (single-line messages only).
-fn message(lang: Lang, key: &str) -> String {
-    egov_wizard::i18n::sources(lang)
-        .iter()
-        .flat_map(|(_, source)| source.lines())
-        .find_map(|line| line.strip_prefix(key)?.strip_prefix(" = "))
-        .unwrap_or_else(|| panic!("no message {key} in {}", lang.tag()))
-        .to_owned()
-}
+const REFERRAL: &str = "active_employment_referral";
 
 /// The message key a fault should end in. A 413 at an upload is the file's size; elsewhere
 /// (a few hundred bytes of JSON) it cannot be the person's doing.
@@ -48,62 +38,31 @@ fn expected_key(fault: Fault, upload: bool) -> &'static str {
     }
 }
 
-/// Server, proxy, chromedriver and a browser.
-struct Rig {
-    data: tempfile::TempDir,
-    server: egov_server::RunningServer,
-    proxy: FaultyProxy,
-    _driver: Driver,
-    c: Client,
+/// Server (without the per-address rate limit), proxy, chromedriver and a browser.
+async fn rig() -> Session {
+    Session::setup().unlimited().behind_proxy().start().await
 }
 
-async fn rig() -> Rig {
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server_unlimited(data.path()).await;
-    let proxy = faulty_proxy::start(&server.url()).await;
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
-    Rig {
-        data,
-        server,
-        proxy,
-        _driver: driver,
-        c,
-    }
-}
-
-impl Rig {
-    async fn finish(self) {
-        self.c.close().await.unwrap();
-        self.server.stop().await.unwrap();
-    }
-}
-
-async fn stored_draft(c: &Client) -> String {
-    c.execute(
-        "return localStorage.getItem(arguments[0])",
-        vec![DRAFT_KEY.into()],
-    )
-    .await
-    .unwrap()
-    .as_str()
-    .unwrap_or_default()
-    .to_owned()
+/// The draft of the referral in localStorage, or nothing.
+async fn stored_referral_draft(c: &Client) -> String {
+    stored_draft(c, REFERRAL).await.unwrap_or_default()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn catalogue_pages_call_no_endpoint() {
     let rig = rig().await;
     let c = &rig.c;
-    c.goto(&format!("{}/{QUERY}", rig.proxy.url)).await.unwrap();
+    c.goto(&format!("{}/{QUERY}", rig.proxy().url))
+        .await
+        .unwrap();
     choose_language_and_region(c, "language-2", "region-4").await;
     wait_for(c, "#card-active_employment_referral").await;
     click(c, "#apply-active_employment_referral").await;
     wait_until_path(c, "/apply/active_employment_referral/iin").await;
     assert!(
-        rig.proxy.api_requests().is_empty(),
+        rig.proxy().api_requests().is_empty(),
         "{:?}",
-        rig.proxy.api_requests()
+        rig.proxy().api_requests()
     );
     rig.finish().await;
 }
@@ -111,7 +70,7 @@ async fn catalogue_pages_call_no_endpoint() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn upload_failures_keep_the_draft_and_choosing_the_file_again_succeeds() {
     let rig = rig().await;
-    let (c, proxy) = (&rig.c, &rig.proxy);
+    let (c, proxy) = (&rig.c, rig.proxy());
     let pdf = sample_pdf(rig.data.path());
     // Every step up to the documents answered, no document yet.
     open_documents_step(c, &proxy.url, QUERY, "kk", IIN).await;
@@ -129,7 +88,7 @@ async fn upload_failures_keep_the_draft_and_choosing_the_file_again_succeeds() {
         let expected = message(Lang::Kk, expected_key(fault, true));
         wait_for_text(c, "#document-0-failed", |t| t == expected).await;
         assert_eq!(proxy.pending(), 0, "{fault:?} was used");
-        let kept = stored_draft(c).await;
+        let kept = stored_referral_draft(c).await;
         assert!(
             kept.contains("Сейткали") && kept.contains(IIN),
             "{fault:?}: {kept}"
@@ -140,7 +99,7 @@ async fn upload_failures_keep_the_draft_and_choosing_the_file_again_succeeds() {
         proxy.network_back().await;
         choose().await;
         wait_for_text(c, "#document-0-file", |t| t.contains("справка.pdf")).await;
-        assert!(stored_draft(c).await.contains("справка.pdf"));
+        assert!(stored_referral_draft(c).await.contains("справка.pdf"));
         if fault != Fault::NoNetwork {
             click(c, "#document-0-remove").await;
             click(c, "#document-0-remove-yes").await;
@@ -159,7 +118,7 @@ async fn upload_failures_keep_the_draft_and_choosing_the_file_again_succeeds() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_failures_keep_the_iin_and_signing_in_or_loading_the_list_again_succeeds() {
     let rig = rig().await;
-    let (c, proxy) = (&rig.c, &rig.proxy);
+    let (c, proxy) = (&rig.c, rig.proxy());
     c.goto(&format!("{}/applications{QUERY}&lang=en", proxy.url))
         .await
         .unwrap();
@@ -201,43 +160,23 @@ async fn sign_in_failures_keep_the_iin_and_signing_in_or_loading_the_list_again_
 
 /// Waits until the element has (or has not) the `hidden` attribute.
 async fn wait_for_hidden(c: &Client, css: &str, hidden: bool) {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
-        let now = wait_for(c, css)
-            .await
-            .attr("hidden")
-            .await
-            .unwrap()
-            .is_some();
-        if now == hidden {
-            return;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "{css} never became {}",
-            if hidden { "hidden" } else { "visible" }
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-async fn wait_until_path_starts(c: &Client, prefix: &str) {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while !current_path(c).await.starts_with(prefix) {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "expected a path starting {prefix}, at {}",
-            current_path(c).await
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let became = eventually(WAIT, async || {
+        let now = attr(c, css, "hidden").await;
+        now.is_some() == hidden
+    })
+    .await;
+    assert!(
+        became,
+        "{css} never became {}",
+        if hidden { "hidden" } else { "visible" }
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn submit_failures_keep_the_draft_a_retry_and_a_double_click_each_make_one_application() {
     let rig = rig().await;
-    let (c, proxy) = (&rig.c, &rig.proxy);
-    let server = rig.server.url();
+    let (c, proxy) = (&rig.c, rig.proxy());
+    let server = rig.server_url();
     let mut applications = 0;
     for fault in Fault::ALL {
         eprintln!("submit: {fault:?}");
@@ -249,12 +188,10 @@ async fn submit_failures_keep_the_draft_a_retry_and_a_double_click_each_make_one
         wait_for_text(c, "#sign-error", |t| t == expected).await;
         wait_for_attr(c, "#sign-error", "data-code", key).await;
         assert_eq!(proxy.pending(), 0, "{fault:?} was used");
-        assert!(stored_draft(c).await.contains(IIN), "{fault:?}");
+        assert!(stored_referral_draft(c).await.contains(IIN), "{fault:?}");
 
         proxy.network_back().await;
-        click(c, "#sign").await;
-        wait_until_path_starts(c, "/confirmation/").await;
-        let reference = text(c, "#reference").await;
+        let reference = sign_and_confirm(c).await;
         applications += 1;
         let stored = applications_of(&server, IIN).await;
         assert_eq!(stored.len(), applications, "{fault:?}: {stored:?}");
@@ -308,12 +245,10 @@ async fn submit_failures_keep_the_draft_a_retry_and_a_double_click_each_make_one
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn status_poll_failures_keep_the_status_shown_and_the_next_poll_recovers() {
     let rig = rig().await;
-    let (c, proxy) = (&rig.c, &rig.proxy);
+    let (c, proxy) = (&rig.c, rig.proxy());
     // An application to follow, submitted through the app.
     open_sign_step(c, &proxy.url, QUERY, "kk", IIN).await;
-    click(c, "#sign").await;
-    wait_until_path_starts(c, "/confirmation/").await;
-    let reference = text(c, "#reference").await;
+    let reference = sign_and_confirm(c).await;
     let status_url = format!("{}/applications/{reference}{QUERY}", proxy.url);
 
     // The first read fails: the message, then the status by itself.

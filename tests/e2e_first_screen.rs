@@ -16,21 +16,11 @@ mod support;
 use egov_domain::Lang;
 use fantoccini::Client;
 use std::time::Duration;
-use support::faulty_proxy::{self, Endpoint, Fault};
+use support::faulty_proxy::{Endpoint, Fault};
 use support::*;
 
 /// How long the proxy holds the wasm: time enough to look at the plain page.
 const WASM_HOLD: Duration = Duration::from_secs(3);
-
-/// The message `key` as the locale files have it (single-line messages only).
-fn message(lang: Lang, key: &str) -> String {
-    egov_wizard::i18n::sources(lang)
-        .iter()
-        .flat_map(|(_, source)| source.lines())
-        .find_map(|line| line.strip_prefix(key)?.strip_prefix(" = "))
-        .unwrap_or_else(|| panic!("no message {key} in {}", lang.tag()))
-        .to_owned()
-}
 
 /// The build's wasm, as the page requests it.
 fn wasm_endpoint() -> Endpoint {
@@ -96,14 +86,8 @@ async fn is_booting(c: &Client) -> bool {
 
 /// Waits until the app has taken over the first screen.
 async fn wait_for_takeover(c: &Client) {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while is_booting(c).await {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the app never took over"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    let took_over = eventually(WAIT, async || !is_booting(c).await).await;
+    assert!(took_over, "the app never took over");
 }
 
 /// Opens `path` and waits for the plain first screen, the wasm still held back.
@@ -128,17 +112,18 @@ async fn open_plain(c: &Client, url: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_first_screen_is_there_before_the_wasm_and_the_app_takes_it_over_in_place() {
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server(data.path()).await;
-    let proxy = faulty_proxy::start(&server.url()).await;
-    proxy.slow_down(wasm_endpoint(), WASM_HOLD);
-    let driver = start_driver().await;
-    let c = browser_not_waiting(&driver).await;
+    let mut s = Session::setup()
+        .behind_proxy()
+        .without_waiting_for_pages()
+        .start()
+        .await;
+    s.proxy().slow_down(wasm_endpoint(), WASM_HOLD);
+    let c = &s.c;
 
-    open_plain(&c, &format!("{}/", proxy.url)).await;
+    open_plain(c, &format!("{}/", s.base())).await;
     let mut plain = Vec::new();
     for (prerendered, _) in COUNTERPARTS {
-        let found = boxes(&c, prerendered).await;
+        let found = boxes(c, prerendered).await;
         assert!(!found.is_empty(), "the first screen has no {prerendered}");
         plain.push(found);
     }
@@ -146,10 +131,10 @@ async fn the_first_screen_is_there_before_the_wasm_and_the_app_takes_it_over_in_
     assert_eq!(plain[3][0].0, message(Lang::Kk, "language-heading"));
     assert_eq!(plain[0][0].0, message(Lang::Kk, "app-title"));
 
-    wait_for_takeover(&c).await;
-    assert_eq!(current_path(&c).await, "/language");
+    wait_for_takeover(c).await;
+    assert_eq!(current_path(c).await, "/language");
     for ((prerendered, app), before) in COUNTERPARTS.iter().zip(&plain) {
-        let after = boxes(&c, app).await;
+        let after = boxes(c, app).await;
         assert_eq!(after.len(), before.len(), "{app} against {prerendered}");
         for ((text_before, box_before), (text_after, box_after)) in before.iter().zip(&after) {
             assert_eq!(
@@ -187,63 +172,50 @@ async fn the_first_screen_is_there_before_the_wasm_and_the_app_takes_it_over_in_
         "the first screen's classes are gone"
     );
 
-    c.close().await.unwrap();
-
     // A choice made on the plain page is the app's choice too. A fresh browser: this one has
     // the wasm in its cache.
-    let c = browser_not_waiting(&driver).await;
-    open_plain(&c, &format!("{}/", proxy.url)).await;
-    click(&c, "label[for='prerender-language-ru']").await;
-    wait_for_takeover(&c).await;
-    wait_for_text(&c, "#page-heading", |t| {
+    s.new_browser().await;
+    let c = &s.c;
+    open_plain(c, &format!("{}/", s.base())).await;
+    click(c, "label[for='prerender-language-ru']").await;
+    wait_for_takeover(c).await;
+    wait_for_text(c, "#page-heading", |t| {
         t == message(Lang::Ru, "language-heading")
     })
     .await;
-    let ticked = wait_for(&c, "#language-1")
-        .await
-        .prop("checked")
-        .await
-        .unwrap();
+    let ticked = prop(c, "#language-1", "checked").await;
     assert_eq!(ticked.as_deref(), Some("true"));
 
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    s.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_language_that_cannot_be_fetched_leaves_the_page_as_it_was_and_choosing_it_again_works() {
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server(data.path()).await;
-    let proxy = faulty_proxy::start(&server.url()).await;
+    let s = Session::setup().behind_proxy().start().await;
+    let (c, proxy) = (&s.c, s.proxy());
     let russian = Endpoint::exact("GET", "/locales/ru.ftl");
     proxy.inject(russian, Fault::Status500);
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
     c.goto(&format!("{}/language", proxy.url)).await.unwrap();
     let kazakh_heading = message(Lang::Kk, "language-heading");
-    wait_for_text(&c, "#page-heading", |t| t == kazakh_heading).await;
+    wait_for_text(c, "#page-heading", |t| t == kazakh_heading).await;
     // Ticked on the page, not yet confirmed.
-    click(&c, "label[for='language-2']").await;
-    wait_for_text(&c, "#page-heading", |t| {
+    click(c, "label[for='language-2']").await;
+    wait_for_text(c, "#page-heading", |t| {
         t == message(Lang::En, "language-heading")
     })
     .await;
 
-    click(&c, "#lang-ru").await;
+    click(c, "#lang-ru").await;
     let notice = message(Lang::En, "language-load-failed").replace("{ $language }", "Русский");
-    wait_for_text(&c, "#language-load-failed", |t| t == notice).await;
+    wait_for_text(c, "#language-load-failed", |t| t == notice).await;
     assert_eq!(
-        text(&c, "#page-heading").await,
+        text(c, "#page-heading").await,
         message(Lang::En, "language-heading"),
         "the page stays in the language it was in"
     );
-    let lang = wait_for(&c, "html").await.attr("lang").await.unwrap();
+    let lang = attr(c, "html", "lang").await;
     assert_eq!(lang.as_deref(), Some("en"));
-    let ticked = wait_for(&c, "#language-2")
-        .await
-        .prop("checked")
-        .await
-        .unwrap();
+    let ticked = prop(c, "#language-2", "checked").await;
     assert_eq!(
         ticked.as_deref(),
         Some("true"),
@@ -251,8 +223,8 @@ async fn a_language_that_cannot_be_fetched_leaves_the_page_as_it_was_and_choosin
     );
 
     // Again: the fault was one answer, so Russian arrives.
-    click(&c, "#lang-ru").await;
-    wait_for_text(&c, "#page-heading", |t| {
+    click(c, "#lang-ru").await;
+    wait_for_text(c, "#page-heading", |t| {
         t == message(Lang::Ru, "language-heading")
     })
     .await;
@@ -264,6 +236,5 @@ async fn a_language_that_cannot_be_fetched_leaves_the_page_as_it_was_and_choosin
     );
     assert_eq!(proxy.count(russian), 2);
 
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    s.finish().await;
 }

@@ -15,7 +15,6 @@ mod support;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::Client;
-use std::time::Duration;
 use support::*;
 
 /// Tabs before giving up on reaching an element: more than any page of the wizard has.
@@ -81,14 +80,9 @@ async fn focused(c: &Client) -> String {
 
 /// Waits for the focus to arrive on `css` (pages move it after rendering).
 async fn assert_focus(c: &Client, css: &str, when: &str) {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while !focus_matches(c, css).await {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "{when}: the focus should be on {css}, it is on {}",
-            focused(c).await
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
+    if !eventually(WAIT, async || focus_matches(c, css).await).await {
+        let on = focused(c).await;
+        panic!("{when}: the focus should be on {css}, it is on {on}");
     }
 }
 
@@ -152,111 +146,108 @@ async fn error_summary_leads_to(c: &Client, field: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_whole_application_with_the_keyboard_only() {
-    let data = tempfile::tempdir().unwrap();
-    let pdf = sample_pdf_named(data.path(), "certificate.pdf");
-    let server = start_server(data.path()).await;
-    let base = server.url();
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
+    let s = Session::start().await;
+    let (c, base) = (&s.c, s.base());
+    let pdf = sample_pdf_named(s.data.path(), "certificate.pdf");
 
     c.goto(&base).await.unwrap();
-    arrives(&c, "/language").await;
+    arrives(c, "/language").await;
     // Continue without a choice.
-    tab_to(&c, "#continue").await;
-    enter(&c).await;
-    error_summary_leads_to(&c, "language").await;
+    tab_to(c, "#continue").await;
+    enter(c).await;
+    error_summary_leads_to(c, "language").await;
     // Kazakh, the first option (without arrow keys an unchecked group is entered at its first
     // radio, forwards and backwards alike).
-    space(&c).await;
-    tab_to(&c, "#continue").await;
-    enter(&c).await;
+    space(c).await;
+    tab_to(c, "#continue").await;
+    enter(c).await;
 
-    arrives(&c, "/region").await;
+    arrives(c, "/region").await;
     // The header's language switch, back up the page: the rest in English.
-    shift_tab_to(&c, "#lang-en").await;
-    enter(&c).await;
-    wait_for_text(&c, "#continue", |t| t == "Continue").await;
+    shift_tab_to(c, "#lang-en").await;
+    enter(c).await;
+    wait_for_text(c, "#continue", |t| t == "Continue").await;
     // The national standard: its referral asks whether the person is registered unemployed.
-    tab_to(&c, "#region").await;
-    space(&c).await;
-    tab_to(&c, "#continue").await;
-    enter(&c).await;
+    tab_to(c, "#region").await;
+    space(c).await;
+    tab_to(c, "#continue").await;
+    enter(c).await;
 
-    arrives(&c, "/services").await;
-    tab_to(&c, "#apply-active_employment_referral").await;
-    enter(&c).await;
+    arrives(c, "/services").await;
+    tab_to(c, "#apply-active_employment_referral").await;
+    enter(c).await;
 
-    arrives(&c, "/apply/active_employment_referral/eligibility").await;
-    tab_to(&c, "#continue").await;
-    enter(&c).await;
-    error_summary_leads_to(&c, "fact-0").await;
-    space(&c).await;
-    tab_to(&c, "#continue").await;
-    enter(&c).await;
+    arrives(c, "/apply/active_employment_referral/eligibility").await;
+    tab_to(c, "#continue").await;
+    enter(c).await;
+    error_summary_leads_to(c, "fact-0").await;
+    space(c).await;
+    tab_to(c, "#continue").await;
+    enter(c).await;
 
-    arrives(&c, "/iin").await;
-    tab_to(&c, "#iin").await;
-    type_text(&c, "#iin", "7910283027").await;
+    arrives(c, "/iin").await;
+    tab_to(c, "#iin").await;
+    type_text(c, "#iin", "7910283027").await;
     // Enter in a field submits its form, as Continue does.
-    enter(&c).await;
-    error_summary_leads_to(&c, "iin").await;
-    type_text(&c, "#iin", "28").await;
-    enter(&c).await;
+    enter(c).await;
+    error_summary_leads_to(c, "iin").await;
+    type_text(c, "#iin", "28").await;
+    enter(c).await;
 
-    arrives(&c, "/name").await;
-    tab_to(&c, "#surname").await;
-    type_text(&c, "#surname", "Seitkali").await;
-    tab(&c).await;
-    type_text(&c, "#given-name", "Aigerim").await;
-    tab_to(&c, "#continue").await;
-    enter(&c).await;
+    arrives(c, "/name").await;
+    tab_to(c, "#surname").await;
+    type_text(c, "#surname", "Seitkali").await;
+    tab(c).await;
+    type_text(c, "#given-name", "Aigerim").await;
+    tab_to(c, "#continue").await;
+    enter(c).await;
 
-    arrives(&c, "/birth-date").await;
-    tab_to(&c, "#birth-date-day").await;
-    type_text(&c, "#birth-date-day", "28").await;
-    tab(&c).await;
-    type_text(&c, "#birth-date-month", "10").await;
-    tab(&c).await;
-    type_text(&c, "#birth-date-year", "1979").await;
-    enter(&c).await;
+    arrives(c, "/birth-date").await;
+    tab_to(c, "#birth-date-day").await;
+    type_text(c, "#birth-date-day", "28").await;
+    tab(c).await;
+    type_text(c, "#birth-date-month", "10").await;
+    tab(c).await;
+    type_text(c, "#birth-date-year", "1979").await;
+    enter(c).await;
 
-    arrives(&c, "/contact").await;
-    tab_to(&c, "#phone").await;
-    type_text(&c, "#phone", "8 701 123 45 67").await;
-    enter(&c).await;
+    arrives(c, "/contact").await;
+    tab_to(c, "#phone").await;
+    type_text(c, "#phone", "8 701 123 45 67").await;
+    enter(c).await;
 
-    arrives(&c, "/address").await;
-    tab_to(&c, "#address").await;
-    type_text(&c, "#address", "Astana, Mangilik El avenue 8").await;
-    enter(&c).await;
+    arrives(c, "/address").await;
+    tab_to(c, "#address").await;
+    type_text(c, "#address", "Astana, Mangilik El avenue 8").await;
+    enter(c).await;
 
-    arrives(&c, "/category").await;
-    tab_to(&c, "#category").await;
-    space(&c).await;
-    tab_to(&c, "#continue").await;
-    enter(&c).await;
+    arrives(c, "/category").await;
+    tab_to(c, "#category").await;
+    space(c).await;
+    tab_to(c, "#continue").await;
+    enter(c).await;
 
-    arrives(&c, "/result").await;
-    tab_to(&c, "#result").await;
-    space(&c).await;
-    tab_to(&c, "#continue").await;
-    enter(&c).await;
+    arrives(c, "/result").await;
+    tab_to(c, "#result").await;
+    space(c).await;
+    tab_to(c, "#continue").await;
+    enter(c).await;
 
-    arrives(&c, "/documents").await;
-    tab_to(&c, "#continue").await;
-    enter(&c).await;
-    error_summary_leads_to(&c, "document-0").await;
+    arrives(c, "/documents").await;
+    tab_to(c, "#continue").await;
+    enter(c).await;
+    error_summary_leads_to(c, "document-0").await;
     // The file chooser: its path typed into the focused file input.
-    type_text(&c, "#document-0", &pdf.display().to_string()).await;
-    wait_for_text(&c, "#document-0-file", |t| t.contains("certificate.pdf")).await;
+    type_text(c, "#document-0", &pdf.display().to_string()).await;
+    wait_for_text(c, "#document-0-file", |t| t.contains("certificate.pdf")).await;
     // The focus stays with the document: on its Remove button.
-    assert_focus(&c, "#document-0-remove", "after the upload").await;
+    assert_focus(c, "#document-0-remove", "after the upload").await;
     // Remove asks first; "No" keeps the file and the focus on Remove.
-    enter(&c).await;
-    assert_focus(&c, "#document-0-remove-yes", "asked to confirm the removal").await;
-    tab(&c).await;
-    enter(&c).await;
-    assert_focus(&c, "#document-0-remove", "keeping the document").await;
+    enter(c).await;
+    assert_focus(c, "#document-0-remove-yes", "asked to confirm the removal").await;
+    tab(c).await;
+    enter(c).await;
+    assert_focus(c, "#document-0-remove", "keeping the document").await;
     // Any further documents this applicant needs.
     loop {
         let pending = c
@@ -269,56 +260,51 @@ async fn a_whole_application_with_the_keyboard_only() {
         let Some(id) = pending.as_str().map(str::to_owned) else {
             break;
         };
-        tab_to(&c, &format!("#{id}")).await;
-        type_text(&c, &format!("#{id}"), &pdf.display().to_string()).await;
-        wait_for(&c, &format!("#{id}-file")).await;
+        tab_to(c, &format!("#{id}")).await;
+        type_text(c, &format!("#{id}"), &pdf.display().to_string()).await;
+        wait_for(c, &format!("#{id}-file")).await;
     }
-    tab_to(&c, "#continue").await;
-    enter(&c).await;
+    tab_to(c, "#continue").await;
+    enter(c).await;
 
-    arrives(&c, "/check").await;
-    wait_for_text(&c, "#answer-documents", |t| t.contains("certificate.pdf")).await;
-    tab_to(&c, "#continue").await;
-    enter(&c).await;
+    arrives(c, "/check").await;
+    wait_for_text(c, "#answer-documents", |t| t.contains("certificate.pdf")).await;
+    tab_to(c, "#continue").await;
+    enter(c).await;
 
-    arrives(&c, "/sign").await;
+    arrives(c, "/sign").await;
     // The stub signer's valid certificate is chosen already.
-    tab_to(&c, "#sign").await;
-    enter(&c).await;
+    tab_to(c, "#sign").await;
+    enter(c).await;
 
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while !current_path(&c).await.starts_with("/confirmation/") {
-        assert!(tokio::time::Instant::now() < deadline, "not submitted");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert_focus(&c, "h1#page-heading", "confirmation").await;
-    let reference = text(&c, "#reference").await;
+    wait_until_path_starts(c, "/confirmation/").await;
+    assert_focus(c, "h1#page-heading", "confirmation").await;
+    let reference = text(c, "#reference").await;
     assert_eq!(reference.len(), 14, "{reference}");
-    wait_for_text(&c, "#page-heading", |t| t == "Application sent").await;
+    wait_for_text(c, "#page-heading", |t| t == "Application sent").await;
 
     // Later: sign in to "My applications" (the header's link) and open it from the list.
-    shift_tab_to(&c, "header #my-applications-link").await;
-    enter(&c).await;
-    arrives(&c, "/applications").await;
-    tab_to(&c, "#sign-in-iin").await;
-    type_text(&c, "#sign-in-iin", "7910283027").await;
-    enter(&c).await;
-    assert_focus(&c, "#sign-in-error", "signing in with a wrong IIN").await;
+    shift_tab_to(c, "header #my-applications-link").await;
+    enter(c).await;
+    arrives(c, "/applications").await;
+    tab_to(c, "#sign-in-iin").await;
+    type_text(c, "#sign-in-iin", "7910283027").await;
+    enter(c).await;
+    assert_focus(c, "#sign-in-error", "signing in with a wrong IIN").await;
     // Tabbing into a field selects what it holds: typing replaces it.
-    tab(&c).await;
-    type_text(&c, "#sign-in-iin", "791028302728").await;
-    enter(&c).await;
-    wait_for(&c, "#my-applications").await;
-    assert_focus(&c, "h1#page-heading", "signed in").await;
+    tab(c).await;
+    type_text(c, "#sign-in-iin", "791028302728").await;
+    enter(c).await;
+    wait_for(c, "#my-applications").await;
+    assert_focus(c, "h1#page-heading", "signed in").await;
     tab_to(
-        &c,
+        c,
         &format!("#my-applications > li[data-reference='{reference}'] a"),
     )
     .await;
-    enter(&c).await;
-    arrives(&c, &format!("/applications/{reference}")).await;
-    wait_for_text(&c, "#status-reference", |t| t == reference).await;
+    enter(c).await;
+    arrives(c, &format!("/applications/{reference}")).await;
+    wait_for_text(c, "#status-reference", |t| t == reference).await;
 
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    s.finish().await;
 }

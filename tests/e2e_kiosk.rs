@@ -26,28 +26,10 @@ async fn fill_half_a_form(c: &Client) {
     type_into(c, "#surname", "Сейткали").await;
 }
 
-/// Whether the idle dialog is open (a modal `<dialog>` has the `open` attribute).
-async fn dialog_open(c: &Client) -> bool {
-    c.execute(
-        "const d = document.getElementById('kiosk-idle'); return !!d && d.open;",
-        vec![],
-    )
-    .await
-    .unwrap()
-    .as_bool()
-    .unwrap()
-}
-
 async fn wait_for_dialog(c: &Client) {
     // The timeout, plus slack for a busy machine.
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
-    while !dialog_open(c).await {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the inactivity dialog never opened"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let opened = eventually(Duration::from_secs(30), async || kiosk_dialog_open(c).await).await;
+    assert!(opened, "the inactivity dialog never opened");
 }
 
 /// (localStorage.length, sessionStorage.length, document.cookie, number of IndexedDB databases)
@@ -131,18 +113,15 @@ async fn is_kiosk(c: &Client) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_an_answer_the_kiosk_forgets_the_person() {
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server(data.path()).await;
-    let base = server.url();
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
+    let s = Session::start().await;
+    let (c, base) = (&s.c, s.base());
 
     c.goto(&format!("{base}/{KIOSK}")).await.unwrap();
-    wait_until_path(&c, "/language").await;
-    assert!(is_kiosk(&c).await);
-    fill_half_a_form(&c).await;
+    wait_until_path(c, "/language").await;
+    assert!(is_kiosk(c).await);
+    fill_half_a_form(c).await;
     // Kiosk mode writes nothing, not even the language.
-    assert_nothing_stored(storage(&c).await, "while filling in");
+    assert_nothing_stored(storage(c).await, "while filling in");
     // Keys as an ordinary visit (or an older build) would have left them: the wipe clears ours.
     c.execute(
         "localStorage.setItem('egov-wizard.lang', '\"ru\"');\
@@ -153,26 +132,23 @@ async fn without_an_answer_the_kiosk_forgets_the_person() {
     .unwrap();
 
     // Nobody touches the screen: the dialog asks, in Russian, with a countdown of 20 s.
-    wait_for_dialog(&c).await;
-    wait_for_text(&c, "#kiosk-idle-title", |t| t == "Вы ещё здесь?").await;
-    let seconds: u64 = text(&c, "#kiosk-countdown").await.parse().unwrap();
+    wait_for_dialog(c).await;
+    wait_for_text(c, "#kiosk-idle-title", |t| t == "Вы ещё здесь?").await;
+    let seconds: u64 = text(c, "#kiosk-countdown").await.parse().unwrap();
     assert!(
         (COUNTDOWN_S - 3..=COUNTDOWN_S).contains(&seconds),
         "countdown shows {seconds}"
     );
-    wait_for_text(&c, "#kiosk-idle-body", |t| t.contains("секунд")).await;
+    wait_for_text(c, "#kiosk-idle-body", |t| t.contains("секунд")).await;
     let focused = c.active_element().await.unwrap().attr("id").await.unwrap();
     assert_eq!(focused.as_deref(), Some("kiosk-continue"));
-    assert_eq!(
-        current_path(&c).await,
-        "/apply/job_seeker_registration/name"
-    );
+    assert_eq!(current_path(c).await, "/apply/job_seeker_registration/name");
 
     // It expires: back to the language choice, nothing chosen, nothing stored.
-    wait_until_path_within(&c, "/language", Duration::from_secs(COUNTDOWN_S + 15)).await;
-    wait_for_text(&c, "#page-heading", |t| t.contains("Қай тілде")).await;
-    assert!(!dialog_open(&c).await);
-    assert!(is_kiosk(&c).await, "still a kiosk after the wipe");
+    wait_until_path_within(c, "/language", Duration::from_secs(COUNTDOWN_S + 15)).await;
+    wait_for_text(c, "#page-heading", |t| t.contains("Қай тілде")).await;
+    assert!(!kiosk_dialog_open(c).await);
+    assert!(is_kiosk(c).await, "still a kiosk after the wipe");
     let checked = c
         .execute(
             "return document.querySelectorAll('input[name=language]:checked').length;",
@@ -181,129 +157,112 @@ async fn without_an_answer_the_kiosk_forgets_the_person() {
         .await
         .unwrap();
     assert_eq!(checked.as_u64(), Some(0));
-    assert_nothing_stored(storage(&c).await, "after the wipe");
+    assert_nothing_stored(storage(c).await, "after the wipe");
 
     // The same way in again, without reloading the page: the region and the IIN are gone.
-    choose_language_and_region(&c, "language-1", "region-1").await;
-    click(&c, "#apply-job_seeker_registration").await;
-    wait_until_path(&c, "/apply/job_seeker_registration/iin").await;
-    wait_for(&c, "#iin").await;
-    assert_eq!(value(&c, "#iin").await, "");
+    choose_language_and_region(c, "language-1", "region-1").await;
+    click(c, "#apply-job_seeker_registration").await;
+    wait_until_path(c, "/apply/job_seeker_registration/iin").await;
+    wait_for(c, "#iin").await;
+    assert_eq!(value(c, "#iin").await, "");
 
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    s.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn continue_keeps_the_application_and_the_keyboard_types() {
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server(data.path()).await;
-    let base = server.url();
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
+    let s = Session::start().await;
+    let (c, base) = (&s.c, s.base());
 
     c.goto(&format!("{base}/{KIOSK}")).await.unwrap();
-    fill_half_a_form(&c).await;
+    fill_half_a_form(c).await;
 
     // The on-screen keyboard: a text layout for the surname, Kazakh letters included.
-    click(&c, "#surname").await;
-    wait_for(&c, "#kiosk-keyboard").await;
-    click(&c, "#kiosk-layout-kk").await;
-    wait_for_attr(&c, "#kiosk-layout-kk", "aria-pressed", "true").await;
-    click(&c, "#kiosk-keyboard [data-key='ә']").await;
-    assert_eq!(value(&c, "#surname").await, "Сейткалиә");
-    click(&c, "#kiosk-key-backspace").await;
-    click(&c, "#kiosk-keyboard [data-key='ұ']").await;
-    assert_eq!(value(&c, "#surname").await, "Сейткалиұ");
+    click(c, "#surname").await;
+    wait_for(c, "#kiosk-keyboard").await;
+    click(c, "#kiosk-layout-kk").await;
+    wait_for_attr(c, "#kiosk-layout-kk", "aria-pressed", "true").await;
+    click(c, "#kiosk-keyboard [data-key='ә']").await;
+    assert_eq!(value(c, "#surname").await, "Сейткалиә");
+    click(c, "#kiosk-key-backspace").await;
+    click(c, "#kiosk-keyboard [data-key='ұ']").await;
+    assert_eq!(value(c, "#surname").await, "Сейткалиұ");
     let focused = c.active_element().await.unwrap().attr("id").await.unwrap();
     assert_eq!(focused.as_deref(), Some("surname"), "keys keep the focus");
-    assert_targets_at_least_44(&c, "name step with the keyboard", 40).await;
+    assert_targets_at_least_44(c, "name step with the keyboard", 40).await;
 
     // The dialog comes; "Continue" closes it and keeps everything.
-    wait_for_dialog(&c).await;
-    assert_targets_at_least_44(&c, "the inactivity dialog", 10).await;
-    click(&c, "#kiosk-continue").await;
-    for _ in 0..100 {
-        if !dialog_open(&c).await {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert!(!dialog_open(&c).await, "Continue closes the dialog");
-    assert_eq!(
-        current_path(&c).await,
-        "/apply/job_seeker_registration/name"
-    );
-    assert_eq!(value(&c, "#surname").await, "Сейткалиұ");
+    wait_for_dialog(c).await;
+    assert_targets_at_least_44(c, "the inactivity dialog", 10).await;
+    click(c, "#kiosk-continue").await;
+    let closed = eventually(Duration::from_secs(5), async || !kiosk_dialog_open(c).await).await;
+    assert!(closed, "Continue closes the dialog");
+    assert_eq!(current_path(c).await, "/apply/job_seeker_registration/name");
+    assert_eq!(value(c, "#surname").await, "Сейткалиұ");
     // What the keyboard typed reached the draft, not only the input: it survives a round trip.
-    click(&c, "#back").await;
-    wait_until_path(&c, "/iin").await;
-    assert_eq!(value(&c, "#iin").await, "061211600012");
+    click(c, "#back").await;
+    wait_until_path(c, "/iin").await;
+    assert_eq!(value(c, "#iin").await, "061211600012");
     // The IIN gets the numeric keypad.
-    click(&c, "#iin").await;
-    wait_for(&c, "#kiosk-keyboard.kiosk-keyboard--numeric").await;
-    assert_targets_at_least_44(&c, "IIN step with the keypad", 10).await;
-    continue_to(&c, "/name").await;
-    assert_eq!(value(&c, "#surname").await, "Сейткалиұ");
+    click(c, "#iin").await;
+    wait_for(c, "#kiosk-keyboard.kiosk-keyboard--numeric").await;
+    assert_targets_at_least_44(c, "IIN step with the keypad", 10).await;
+    continue_to(c, "/name").await;
+    assert_eq!(value(c, "#surname").await, "Сейткалиұ");
 
     // "Finish" wipes at once, without waiting for the countdown.
-    wait_for_dialog(&c).await;
-    click(&c, "#kiosk-finish").await;
-    wait_until_path_within(&c, "/language", Duration::from_secs(5)).await;
-    wait_for(&c, "#page-heading").await;
-    assert!(!dialog_open(&c).await);
-    assert_nothing_stored(storage(&c).await, "after Finish");
+    wait_for_dialog(c).await;
+    click(c, "#kiosk-finish").await;
+    wait_until_path_within(c, "/language", Duration::from_secs(5)).await;
+    wait_for(c, "#page-heading").await;
+    assert!(!kiosk_dialog_open(c).await);
+    assert_nothing_stored(storage(c).await, "after Finish");
 
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    s.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_target_is_at_least_44_by_44_in_kiosk_mode() {
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server(data.path()).await;
-    let base = server.url();
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
+    let s = Session::start().await;
+    let (c, base) = (&s.c, s.base());
 
     // A long timeout: no dialog in the way.
     c.goto(&format!("{base}/?mode=kiosk&kiosk-timeout-s=600"))
         .await
         .unwrap();
-    wait_until_path(&c, "/language").await;
-    wait_for(&c, "#page-heading").await;
-    assert!(is_kiosk(&c).await);
-    assert_targets_at_least_44(&c, "language", 8).await;
+    wait_until_path(c, "/language").await;
+    wait_for(c, "#page-heading").await;
+    assert!(is_kiosk(c).await);
+    assert_targets_at_least_44(c, "language", 8).await;
     // With the error summary and its link.
-    click(&c, "#continue").await;
-    wait_for(&c, "#error-summary a").await;
-    assert_targets_at_least_44(&c, "language with an error", 9).await;
-    click(&c, "label[for='language-2']").await;
-    continue_to(&c, "/region").await;
-    assert_targets_at_least_44(&c, "region", 10).await;
-    click(&c, "label[for='region-1']").await;
-    continue_to(&c, "/services").await;
-    wait_for(&c, "#apply-job_seeker_registration").await;
-    assert_targets_at_least_44(&c, "services", 8).await;
-    click(&c, "#apply-job_seeker_registration").await;
-    wait_until_path(&c, "/iin").await;
-    assert_targets_at_least_44(&c, "IIN", 5).await;
+    click(c, "#continue").await;
+    wait_for(c, "#error-summary a").await;
+    assert_targets_at_least_44(c, "language with an error", 9).await;
+    click(c, "label[for='language-2']").await;
+    continue_to(c, "/region").await;
+    assert_targets_at_least_44(c, "region", 10).await;
+    click(c, "label[for='region-1']").await;
+    continue_to(c, "/services").await;
+    wait_for(c, "#apply-job_seeker_registration").await;
+    assert_targets_at_least_44(c, "services", 8).await;
+    click(c, "#apply-job_seeker_registration").await;
+    wait_until_path(c, "/iin").await;
+    assert_targets_at_least_44(c, "IIN", 5).await;
     // A wrong IIN: the error summary and the inline message.
-    type_into(&c, "#iin", "123").await;
-    click(&c, "#continue").await;
-    wait_for(&c, "#error-summary a[href='#iin']").await;
-    assert_targets_at_least_44(&c, "IIN with an error", 6).await;
+    type_into(c, "#iin", "123").await;
+    click(c, "#continue").await;
+    wait_for(c, "#error-summary a[href='#iin']").await;
+    assert_targets_at_least_44(c, "IIN with an error", 6).await;
     c.find(Locator::Css("#iin"))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
-    wait_for(&c, "#kiosk-keyboard").await;
-    assert_targets_at_least_44(&c, "IIN with the keypad", 15).await;
+    wait_for(c, "#kiosk-keyboard").await;
+    assert_targets_at_least_44(c, "IIN with the keypad", 15).await;
 
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    s.finish().await;
 }
 
 /// Polls until the page is in kiosk mode again after a reload (the app mounts anew), or fails.

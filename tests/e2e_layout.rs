@@ -125,12 +125,9 @@ async fn errors_appear_in_place(c: &Client, page: &str, width: u32) {
 }
 
 async fn visit_every_question(width: u32) {
-    let data = tempfile::tempdir().unwrap();
-    let pdf = sample_pdf(data.path());
-    let server = start_server(data.path()).await;
-    let base = server.url();
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
+    let s = Session::start().await;
+    let (c, base) = (&s.c, s.base());
+    let pdf = sample_pdf(s.data.path());
     c.set_window_size(width, 900).await.unwrap();
     let inner: f64 = c
         .execute("return window.innerWidth;", vec![])
@@ -145,68 +142,67 @@ async fn visit_every_question(width: u32) {
     );
 
     c.goto(&base).await.unwrap();
-    record_layout_shifts(&c).await;
-    wait_until_path(&c, "/language").await;
-    errors_appear_in_place(&c, "language", width).await;
-    click(&c, "label[for='language-1']").await;
-    continue_to(&c, "/region").await;
-    errors_appear_in_place(&c, "region", width).await;
-    click(&c, "label[for='region-4']").await;
-    continue_to(&c, "/services").await;
-    click(&c, "#apply-active_employment_referral").await;
+    record_layout_shifts(c).await;
+    wait_until_path(c, "/language").await;
+    errors_appear_in_place(c, "language", width).await;
+    click(c, "label[for='language-1']").await;
+    continue_to(c, "/region").await;
+    errors_appear_in_place(c, "region", width).await;
+    click(c, "label[for='region-4']").await;
+    continue_to(c, "/services").await;
+    click(c, "#apply-active_employment_referral").await;
 
-    wait_until_path(&c, "/iin").await;
-    errors_appear_in_place(&c, "iin", width).await;
-    type_into(&c, "#iin", "791028302728").await;
-    continue_to(&c, "/name").await;
-    errors_appear_in_place(&c, "name", width).await;
-    type_into(&c, "#surname", "Сейткали").await;
-    type_into(&c, "#given-name", "Айгерім").await;
-    continue_to(&c, "/birth-date").await;
-    errors_appear_in_place(&c, "birth-date", width).await;
-    type_into(&c, "#birth-date-day", "28").await;
-    type_into(&c, "#birth-date-month", "10").await;
-    type_into(&c, "#birth-date-year", "1979").await;
-    continue_to(&c, "/contact").await;
-    errors_appear_in_place(&c, "contact", width).await;
-    type_into(&c, "#phone", "8 701 123 45 67").await;
-    continue_to(&c, "/address").await;
-    errors_appear_in_place(&c, "address", width).await;
-    type_into(&c, "#address", "Қарағанды қ., Бұқар жырау даңғ., 1").await;
-    continue_to(&c, "/category").await;
-    errors_appear_in_place(&c, "category", width).await;
-    click(&c, "label[for='category']").await;
-    continue_to(&c, "/result").await;
-    errors_appear_in_place(&c, "result", width).await;
-    click(&c, "label[for='result']").await;
-    continue_to(&c, "/documents").await;
-    errors_appear_in_place(&c, "documents", width).await;
-    let input = wait_for(&c, "#document-0").await;
+    wait_until_path(c, "/iin").await;
+    errors_appear_in_place(c, "iin", width).await;
+    type_into(c, "#iin", "791028302728").await;
+    continue_to(c, "/name").await;
+    errors_appear_in_place(c, "name", width).await;
+    type_into(c, "#surname", "Сейткали").await;
+    type_into(c, "#given-name", "Айгерім").await;
+    continue_to(c, "/birth-date").await;
+    errors_appear_in_place(c, "birth-date", width).await;
+    type_into(c, "#birth-date-day", "28").await;
+    type_into(c, "#birth-date-month", "10").await;
+    type_into(c, "#birth-date-year", "1979").await;
+    continue_to(c, "/contact").await;
+    errors_appear_in_place(c, "contact", width).await;
+    type_into(c, "#phone", "8 701 123 45 67").await;
+    continue_to(c, "/address").await;
+    errors_appear_in_place(c, "address", width).await;
+    type_into(c, "#address", "Қарағанды қ., Бұқар жырау даңғ., 1").await;
+    continue_to(c, "/category").await;
+    errors_appear_in_place(c, "category", width).await;
+    click(c, "label[for='category']").await;
+    continue_to(c, "/result").await;
+    errors_appear_in_place(c, "result", width).await;
+    click(c, "label[for='result']").await;
+    continue_to(c, "/documents").await;
+    errors_appear_in_place(c, "documents", width).await;
+    let input = wait_for(c, "#document-0").await;
     input.send_keys(&pdf.display().to_string()).await.unwrap();
-    wait_for(&c, "#document-0-file").await;
-    continue_to(&c, "/check").await;
+    wait_for(c, "#document-0-file").await;
+    continue_to(c, "/check").await;
     assert_eq!(
-        horizontal_overflow(&c).await,
+        horizontal_overflow(c).await,
         Vec::<String>::new(),
         "check at {width}px"
     );
-    click(&c, "#continue").await;
-    wait_until_path(&c, "/sign").await;
+    click(c, "#continue").await;
+    wait_until_path(c, "/sign").await;
     assert_eq!(
-        horizontal_overflow(&c).await,
+        horizontal_overflow(c).await,
         Vec::<String>::new(),
         "sign at {width}px"
     );
 
-    let (unexpected, caused_by_input) = layout_shifts(&c).await;
+    let (unexpected, caused_by_input) = layout_shifts(c).await;
     // The error summaries push the page down on Continue: the recorder saw those.
     assert!(caused_by_input > 0, "no layout shift was recorded at all");
     assert_eq!(
         unexpected, 0.0,
         "layout shifted by {unexpected} without input at {width}px"
     );
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    s.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

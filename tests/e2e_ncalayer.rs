@@ -165,27 +165,20 @@ async fn reach_sign_step(c: &Client, url: &str) {
 /// Clicks sign and waits for the error with `key`, in Russian.
 async fn sign_expecting_error(c: &Client, key: &str) {
     click(c, "#sign").await;
-    wait_for_attr(c, "#sign-error", "data-code", key).await;
-    let russian = egov_wizard::i18n::translate(Lang::Ru, key, None);
-    assert_ne!(russian, key, "no Russian message for {key}");
+    wait_for_sign_error(c, key).await;
     assert_ne!(
-        russian,
+        egov_wizard::i18n::translate(Lang::Ru, key, None),
         egov_wizard::i18n::translate(Lang::En, key, None),
         "{key} is not translated"
     );
-    wait_for_text(c, "#sign-error", |t| t == russian).await;
-    assert_sign_button_ready(c).await;
 }
 
 async fn assert_sign_button_ready(c: &Client) {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while !wait_for(c, "#sign").await.is_enabled().await.unwrap() {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the sign button stays disabled"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let enabled = eventually(WAIT, async || {
+        wait_for(c, "#sign").await.is_enabled().await.unwrap()
+    })
+    .await;
+    assert!(enabled, "the sign button stays disabled");
     assert!(current_path(c).await.ends_with("/sign"));
 }
 
@@ -195,24 +188,21 @@ static BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signing_through_ncalayer_handles_every_flow() {
     let _one_browser = BROWSER.lock().await;
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server_with_cms(data.path(), pki()).await;
+    let s = Session::setup().cms(pki()).start().await;
+    let (c, base) = (&s.c, s.base());
     let mut fake = FakeNcaLayer::start().await;
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
     let url = format!(
-        "{}/?lang=ru&signer=ncalayer&ncalayer-url=ws://127.0.0.1:{}&ncalayer-timeout-ms={TIMEOUT_MS}",
-        server.url(),
+        "{base}/?lang=ru&signer=ncalayer&ncalayer-url=ws://127.0.0.1:{}&ncalayer-timeout-ms={TIMEOUT_MS}",
         fake.port
     );
-    reach_sign_step(&c, &url).await;
+    reach_sign_step(c, &url).await;
     // The development build's certificate picker belongs to the stub only.
     assert!(c.find(Locator::Css("#stub-valid")).await.is_err());
 
     // A real CMS from a certificate of another IIN: what the app asked NCALayer to sign, and the
     // server's verdict, in Russian on the sign page.
     fake.set_reply(Reply::Sign(TestLeaf::OtherIin));
-    click(&c, "#sign").await;
+    click(c, "#sign").await;
     let request = fake.next_request().await;
     assert_eq!(request.module, BASICS_MODULE);
     assert_eq!(request.method, SIGN_METHOD);
@@ -229,23 +219,23 @@ async fn signing_through_ncalayer_handles_every_flow() {
         signed_bytes,
         "the signed bytes are not the canonical application"
     );
-    wait_for_sign_error(&c, "certificate_iin_mismatch").await;
+    wait_for_sign_error(c, "certificate_iin_mismatch").await;
     // A certificate of a CA the server does not trust.
     fake.set_reply(Reply::Sign(TestLeaf::Untrusted));
-    sign_expecting_error(&c, "certificate_untrusted").await;
+    sign_expecting_error(c, "certificate_untrusted").await;
     fake.next_request().await;
 
     // Cancel: back on the sign step, no error banner, the button usable.
     fake.set_reply(Reply::Cancel);
-    click(&c, "#sign").await;
+    click(c, "#sign").await;
     fake.next_request().await;
-    wait_for_text(&c, "#sign-outcome[role='status']", |t| {
+    wait_for_text(c, "#sign-outcome[role='status']", |t| {
         t == egov_wizard::i18n::translate(Lang::Ru, SignerError::Cancelled.message_key(), None)
     })
     .await;
     assert!(c.find(Locator::Css(".error-summary")).await.is_err());
     assert!(c.find(Locator::Css("#sign-error")).await.is_err());
-    assert_sign_button_ready(&c).await;
+    assert_sign_button_ready(c).await;
 
     // Refusals: each code its own message.
     for (code, error) in [
@@ -257,7 +247,7 @@ async fn signing_through_ncalayer_handles_every_flow() {
         ("SIGNING_FAILURE", SignerError::SigningFailed),
     ] {
         fake.set_reply(Reply::Fail(code));
-        sign_expecting_error(&c, error.message_key()).await;
+        sign_expecting_error(c, error.message_key()).await;
         fake.next_request().await;
     }
     assert_eq!(
@@ -268,13 +258,13 @@ async fn signing_through_ncalayer_handles_every_flow() {
 
     // NCALayer closes mid-operation; the next request opens a new connection.
     fake.set_reply(Reply::DropConnection);
-    sign_expecting_error(&c, SignerError::ConnectionLost.message_key()).await;
+    sign_expecting_error(c, SignerError::ConnectionLost.message_key()).await;
     fake.next_request().await;
 
     // NCALayer never answers: the configured timeout ends the wait.
     fake.set_reply(Reply::Silent);
     let started = tokio::time::Instant::now();
-    sign_expecting_error(&c, SignerError::Timeout.message_key()).await;
+    sign_expecting_error(c, SignerError::Timeout.message_key()).await;
     assert!(started.elapsed() >= Duration::from_millis(TIMEOUT_MS));
     fake.next_request().await;
     assert_eq!(fake.connections.load(Ordering::SeqCst), 2);
@@ -282,13 +272,13 @@ async fn signing_through_ncalayer_handles_every_flow() {
     // Nothing listens on the port any more.
     let port = fake.port;
     fake.stop().await;
-    sign_expecting_error(&c, SignerError::NotRunning.message_key()).await;
+    sign_expecting_error(c, SignerError::NotRunning.message_key()).await;
 
     // NCALayer is back on its port and signs with the citizen's valid certificate: the server
     // verifies the CMS and accepts the application.
     let mut fake = FakeNcaLayer::start_on(port).await;
     fake.set_reply(Reply::Sign(TestLeaf::Valid));
-    click(&c, "#sign").await;
+    click(c, "#sign").await;
     let request = fake.next_request().await;
     // The same application, under the same idempotency key, signed at a later moment: each
     // signing puts its own moment into the signed bytes.
@@ -302,28 +292,20 @@ async fn signing_through_ncalayer_handles_every_flow() {
         ..resigned.clone()
     };
     assert_eq!(same_moment.canonical_bytes(), signed_bytes);
-    let reference = text(&c, "#reference").await;
-    let stored: egov_domain::api::ApplicationRecord =
-        reqwest::get(format!("{}/api/v1/applications/{reference}", server.url()))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+    let reference = text(c, "#reference").await;
+    let stored = application_record(&base, &reference).await;
     let certificate =
         egov_server::cms_verify::certificate_info(&pki().leaf(TestLeaf::Valid, IIN)).unwrap();
     assert_eq!(stored.signer, certificate);
     // The public view: what was signed, without the server's upload ids.
     assert_eq!(stored.application, resigned.public_view());
     // Exactly one application on the server: the refused signatures stored nothing.
-    let mine = applications_of(&server.url()).await;
+    let mine = applications_of(&base).await;
     assert_eq!(mine.len(), 1, "{mine:?}");
     assert_eq!(mine[0].reference, reference);
 
-    c.close().await.unwrap();
-    drop(driver);
+    s.finish().await;
     fake.stop().await;
-    server.stop().await.unwrap();
 }
 
 /// Waits for the sign page's error with `key`, in Russian, after a click made elsewhere.
@@ -346,11 +328,9 @@ async fn applications_of(base: &str) -> Vec<egov_domain::api::ApplicationSummary
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn stub_certificates_reach_the_server_and_each_refusal_is_explained() {
     let _one_browser = BROWSER.lock().await;
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server(data.path()).await;
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
-    reach_sign_step(&c, &format!("{}/?lang=ru", server.url())).await;
+    let s = Session::start().await;
+    let (c, base) = (&s.c, s.base());
+    reach_sign_step(c, &format!("{base}/?lang=ru")).await;
 
     // Refused by the server, each with its own code.
     for (certificate, code) in [
@@ -358,32 +338,24 @@ async fn stub_certificates_reach_the_server_and_each_refusal_is_explained() {
         ("revoked", "certificate_revoked"),
         ("other_iin", "certificate_iin_mismatch"),
     ] {
-        click(&c, &format!("label[for='stub-{certificate}']")).await;
-        sign_expecting_error(&c, code).await;
+        click(c, &format!("label[for='stub-{certificate}']")).await;
+        sign_expecting_error(c, code).await;
     }
     // Failures of the signer itself.
-    click(&c, "label[for='stub-not_running']").await;
-    sign_expecting_error(&c, SignerError::NotRunning.message_key()).await;
-    click(&c, "label[for='stub-cancel']").await;
-    click(&c, "#sign").await;
-    wait_for(&c, "#sign-outcome[role='status']").await;
+    click(c, "label[for='stub-not_running']").await;
+    sign_expecting_error(c, SignerError::NotRunning.message_key()).await;
+    click(c, "label[for='stub-cancel']").await;
+    click(c, "#sign").await;
+    wait_for(c, "#sign-outcome[role='status']").await;
     assert!(c.find(Locator::Css(".error-summary")).await.is_err());
-    assert_sign_button_ready(&c).await;
+    assert_sign_button_ready(c).await;
 
     // The valid certificate is accepted, and the server took the signer from it.
-    click(&c, "label[for='stub-valid']").await;
-    click(&c, "#sign").await;
-    let reference = text(&c, "#reference").await;
-    let stored: egov_domain::api::ApplicationRecord =
-        reqwest::get(format!("{}/api/v1/applications/{reference}", server.url()))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+    click(c, "label[for='stub-valid']").await;
+    click(c, "#sign").await;
+    let reference = text(c, "#reference").await;
+    let stored = application_record(&base, &reference).await;
     assert_eq!(stored.signer.subject_iin, IIN);
 
-    c.close().await.unwrap();
-    drop(driver);
-    server.stop().await.unwrap();
+    s.finish().await;
 }

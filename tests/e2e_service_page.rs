@@ -10,7 +10,6 @@
 
 mod support;
 
-use fantoccini::wd::{PrintConfiguration, PrintSize};
 use fantoccini::{Client, Locator};
 use support::*;
 
@@ -20,16 +19,6 @@ fn squash(text: &str) -> String {
 }
 
 const AKTOGAY_REFERRAL: &str = "/services/active_employment_referral?region=karaganda_aktogay";
-
-/// Pages of a PDF: page objects (`/Type /Page`), not the page tree (`/Type /Pages`).
-fn pdf_pages(pdf: &[u8]) -> usize {
-    let text = String::from_utf8_lossy(pdf);
-    let compact = text.replace("/Type/Page", "/Type /Page");
-    compact
-        .match_indices("/Type /Page")
-        .filter(|(at, _)| !compact[at + "/Type /Page".len()..].starts_with('s'))
-        .count()
-}
 
 /// The `data-document` ids of the elements `css` finds, in order.
 async fn document_ids(c: &Client, css: &str) -> Vec<String> {
@@ -63,6 +52,20 @@ async fn posted_form(c: &Client) -> (String, String) {
     )
 }
 
+/// Ticks "foreigner with a residence permit" and waits for the permit in what to bring.
+async fn choose_foreigner(c: &Client) {
+    click(
+        c,
+        "label[for='who-category-foreigner_with_residence_permit']",
+    )
+    .await;
+    wait_for(
+        c,
+        "#bring-list li[data-document='foreigner_residence_permit']",
+    )
+    .await;
+}
+
 async fn visit_sheet_text(action: &str, body: String) -> String {
     let response = reqwest::Client::new()
         .post(action)
@@ -71,92 +74,61 @@ async fn visit_sheet_text(action: &str, body: String) -> String {
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status(), 200, "{action}");
-    assert_eq!(
-        response.headers()["content-type"].to_str().unwrap(),
-        "application/pdf"
-    );
-    let pdf = response.bytes().await.unwrap();
-    let pages = pdf_extract::extract_text_from_mem_by_pages(&pdf).unwrap();
+    let (_, pages) = served_pdf(response, action).await;
     assert_eq!(pages.len(), 1, "the visit sheet is one page");
     pages[0].clone()
 }
 
 #[tokio::test]
 async fn aktogay_referral_from_a_deep_link_where_when_what_to_bring_and_the_visit_sheet() {
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server(data.path()).await;
-    let base = server.url();
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
+    let s = Session::start().await;
+    let (c, base) = (&s.c, s.base());
 
     // A fresh profile (nothing stored) lands on the service, not on the language question.
     c.goto(&format!("{base}{AKTOGAY_REFERRAL}&lang=ru"))
         .await
         .unwrap();
-    wait_for(&c, "#where").await;
+    wait_for(c, "#where").await;
     assert_eq!(
-        current_path(&c).await,
+        current_path(c).await,
         "/services/active_employment_referral"
     );
-    let address = text(&c, "#contact-address").await;
+    let address = text(c, "#contact-address").await;
     assert!(address.contains("Бөкейхан көшесі 7"), "{address}");
     // The seed gives the address in Kazakh only: on the Russian page it is marked as Kazakh.
-    let address_lang = wait_for(&c, "#contact-address q")
-        .await
-        .attr("lang")
-        .await
-        .unwrap();
+    let address_lang = attr(c, "#contact-address q", "lang").await;
     assert_eq!(address_lang.as_deref(), Some("kk"));
-    assert!(text(&c, "#contact-phone").await.contains("8(71037) 21684"));
-    let hours = text(&c, "#contact-opening_hours").await;
+    assert!(text(c, "#contact-phone").await.contains("8(71037) 21684"));
+    let hours = text(c, "#contact-opening_hours").await;
     assert!(
         hours.contains("09:00–18:00") && hours.contains("13:00–14:00") && hours.contains("п. 8"),
         "{hours}"
     );
-    assert!(text(&c, "#contact-waiting").await.contains("30"));
+    assert!(text(c, "#contact-waiting").await.contains("30"));
     // The regulation as it is: the act, its status and what repealed it.
-    let status = text(&c, "#source-status").await;
+    let status = text(c, "#source-status").await;
     assert!(
         status.contains("утратил силу") && status.contains("Күшін жойған"),
         "{status}"
     );
-    assert!(text(&c, "#source-act").await.contains("N 05/03"));
-    assert!(text(&c, "#grounds").await.contains("тоқтата тұру"));
+    assert!(text(c, "#source-act").await.contains("N 05/03"));
+    assert!(text(c, "#grounds").await.contains("тоқтата тұру"));
     // The service's Russian name is not the Kazakh regulation's: marked as our translation.
-    assert!(text(&c, "#page-heading").await.contains("наш перевод"));
+    assert!(text(c, "#page-heading").await.contains("наш перевод"));
 
     // Who applies changes what to bring.
-    assert!(!document_ids(&c, "#bring-list li")
+    assert!(!document_ids(c, "#bring-list li")
         .await
         .contains(&"foreigner_residence_permit".to_owned()));
-    click(
-        &c,
-        "label[for='who-category-foreigner_with_residence_permit']",
-    )
-    .await;
-    wait_for(
-        &c,
-        "#bring-list li[data-document='foreigner_residence_permit']",
-    )
-    .await;
+    choose_foreigner(c).await;
 
     // Printed, the page is one A4 sheet.
-    type_into(&c, "#visit-name", "Сейтқали Әлия").await;
-    let pdf = c
-        .print(
-            PrintConfiguration::builder()
-                .size(PrintSize::A4)
-                .build()
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert!(pdf.starts_with(b"%PDF"), "not a PDF");
+    type_into(c, "#visit-name", "Сейтқали Әлия").await;
+    let pdf = print_a4(c).await;
     assert_eq!(pdf_pages(&pdf), 1, "the visit sheet prints on one A4 page");
 
     // The server's visit sheet, from the page's own form, in Russian...
-    let (action, body) = posted_form(&c).await;
+    let (action, body) = posted_form(c).await;
     assert!(
         action.ends_with("/api/v1/services/active_employment_referral/visit-sheet.pdf"),
         "{action}"
@@ -180,27 +152,18 @@ async fn aktogay_referral_from_a_deep_link_where_when_what_to_bring_and_the_visi
     c.goto(&format!("{base}{AKTOGAY_REFERRAL}&lang=kk"))
         .await
         .unwrap();
-    wait_for(&c, "#where").await;
-    assert!(text(&c, "#contact-address")
+    wait_for(c, "#where").await;
+    assert!(text(c, "#contact-address")
         .await
         .contains("Бөкейхан көшесі 7"));
-    assert!(text(&c, "#contact-phone").await.contains("8(71037) 21684"));
-    let hours = text(&c, "#contact-opening_hours").await;
+    assert!(text(c, "#contact-phone").await.contains("8(71037) 21684"));
+    let hours = text(c, "#contact-opening_hours").await;
     assert!(
         hours.contains("09:00–18:00") && hours.contains("түскі үзіліс"),
         "{hours}"
     );
-    click(
-        &c,
-        "label[for='who-category-foreigner_with_residence_permit']",
-    )
-    .await;
-    wait_for(
-        &c,
-        "#bring-list li[data-document='foreigner_residence_permit']",
-    )
-    .await;
-    let (action, body) = posted_form(&c).await;
+    choose_foreigner(c).await;
+    let (action, body) = posted_form(c).await;
     let kk = visit_sheet_text(&action, body).await;
     for expected in [
         "Барар жердің парағы",
@@ -215,34 +178,32 @@ async fn aktogay_referral_from_a_deep_link_where_when_what_to_bring_and_the_visi
     }
     // Nothing typed, nothing printed about the applicant.
     assert!(!squash(&kk).contains("Өтінішберуші:"), "{kk}");
+    s.finish().await;
 }
 
 #[tokio::test]
 async fn a_link_without_a_region_asks_it_then_names_the_standard_of_the_cross_reference() {
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server(data.path()).await;
-    let base = server.url();
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
+    let s = Session::start().await;
+    let (c, base) = (&s.c, s.base());
 
     c.goto(&format!("{base}/services/unemployed_registration?lang=ru"))
         .await
         .unwrap();
-    wait_until_path(&c, "/region").await;
-    click(&c, "label[for='region-4']").await;
-    continue_to(&c, "/services/unemployed_registration").await;
-    wait_for(&c, "#bring-list").await;
-    let list = text(&c, "#bring-list").await;
+    wait_until_path(c, "/region").await;
+    click(c, "label[for='region-4']").await;
+    continue_to(c, "/services/unemployed_registration").await;
+    wait_for(c, "#bring-list").await;
+    let list = text(c, "#bring-list").await;
     assert!(
         list.contains("№ 279") && list.contains("28.04.2015") && list.contains("пункте 9"),
         "{list}"
     );
     assert!(list.contains("Регистрация лиц, ищущих работу, в качестве безработного"));
     // Karaganda's regulation gives no address: the page says so and names the provider.
-    assert!(text(&c, "#where")
+    assert!(text(c, "#where")
         .await
         .contains("Центр занятости населения"));
-    wait_for(&c, ".no-address").await;
+    wait_for(c, ".no-address").await;
 
     // A region or service the catalogue does not know gets a page saying so.
     c.goto(&format!(
@@ -251,14 +212,14 @@ async fn a_link_without_a_region_asks_it_then_names_the_standard_of_the_cross_re
     .await
     .unwrap();
     assert!(
-        wait_for_text(&c, "#link-problem", |t| t.contains("atlantis"))
+        wait_for_text(c, "#link-problem", |t| t.contains("atlantis"))
             .await
             .contains("atlantis")
     );
     c.goto(&format!("{base}/services/no_such_service?region=karaganda"))
         .await
         .unwrap();
-    wait_for_text(&c, "#link-problem", |t| t.contains("no_such_service")).await;
+    wait_for_text(c, "#link-problem", |t| t.contains("no_such_service")).await;
     // The application deep link works from the link's region too.
     c.goto(&format!(
         "{base}/apply/active_employment_referral/iin?region=karaganda_aktogay"
@@ -266,34 +227,33 @@ async fn a_link_without_a_region_asks_it_then_names_the_standard_of_the_cross_re
     .await
     .unwrap();
     // Aktogay has no portal channel: the application page sends the person to the service page.
-    wait_until_path(&c, "/services/active_employment_referral").await;
-    wait_for(&c, "#contact-address").await;
+    wait_until_path(c, "/services/active_employment_referral").await;
+    wait_for(c, "#contact-address").await;
+    s.finish().await;
 }
 
 #[tokio::test]
 async fn the_card_the_documents_step_and_the_service_page_list_the_same_documents() {
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server(data.path()).await;
-    let base = server.url();
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
+    let s = Session::start().await;
+    let (c, base) = (&s.c, s.base());
 
-    open_documents_step(&c, &base, "", "ru", "791028302728").await;
-    let step = document_ids(&c, ".document[data-document]").await;
+    open_documents_step(c, &base, "", "ru", "791028302728").await;
+    let step = document_ids(c, ".document[data-document]").await;
     c.goto(&format!("{base}/services")).await.unwrap();
-    wait_for(&c, "#card-active_employment_referral").await;
-    let card = document_ids(&c, "#card-documents-active_employment_referral li").await;
+    wait_for(c, "#card-active_employment_referral").await;
+    let card = document_ids(c, "#card-documents-active_employment_referral li").await;
     c.goto(&format!(
         "{base}/services/active_employment_referral?region=karaganda"
     ))
     .await
     .unwrap();
-    wait_for(&c, "#bring-list").await;
-    let office = document_ids(&c, "#bring-list li").await;
+    wait_for(c, "#bring-list").await;
+    let office = document_ids(c, "#bring-list li").await;
     assert!(!step.is_empty());
     assert_eq!(card, step, "card and documents step");
     assert_eq!(office, step, "service page and documents step");
     // The step names the standard its one requirement refers to.
-    let heading = text(&c, "#bring-list").await;
+    let heading = text(c, "#bring-list").await;
     assert!(heading.contains("№ 279"), "{heading}");
+    s.finish().await;
 }

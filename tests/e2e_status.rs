@@ -9,61 +9,32 @@
 
 mod support;
 
-use egov_domain::api::{
-    HeadSignature, ResultDocument, ResultDocumentKind, SignedApplication, TransitionRequest,
-};
-use egov_domain::signature::test_ca::{self, TestCertificate};
-use egov_domain::{Application, ApplicationStatus};
-use fantoccini::wd::{PrintConfiguration, PrintSize};
+use egov_contract::fixtures::{issue, referral_document, refusal, to};
+use egov_domain::api::ResultDocument;
+use egov_domain::signature::test_ca::TestCertificate;
+use egov_domain::ApplicationStatus;
 use fantoccini::{Client, Locator};
 use support::*;
 
 const IIN: &str = "791028302728";
 const OPERATOR: &str = "operator-secret-for-tests";
 
-async fn wait_until_path_starts(c: &Client, prefix: &str) -> String {
-    for _ in 0..400 {
-        let path = current_path(c).await;
-        if path.starts_with(prefix) {
-            return path;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!(
-        "expected a path starting {prefix}, at {}",
-        current_path(c).await
-    );
-}
-
 /// Signs and submits the seeded draft; returns the reference from the confirmation page.
 async fn submit(c: &Client, base: &str) -> String {
     open_sign_step(c, base, "", "en", IIN).await;
-    click(c, "#sign").await;
-    wait_until_path_starts(c, "/confirmation/").await;
-    text(c, "#reference").await
+    sign_and_confirm(c).await
 }
 
-fn transition(to: ApplicationStatus) -> TransitionRequest {
-    TransitionRequest {
-        to,
-        actor: None,
-        refusal_grounds: None,
-        result: None,
-    }
+/// [`submit`], then its status page from the confirmation's link.
+async fn submit_and_follow(c: &Client, base: &str) -> String {
+    let reference = submit(c, base).await;
+    click(c, "#status-link").await;
+    wait_for_attr(c, "#status-current", "data-status", "submitted").await;
+    reference
 }
 
 async fn count(c: &Client, css: &str) -> usize {
     c.find_all(Locator::Css(css)).await.unwrap().len()
-}
-
-/// Pages of a PDF: page objects (`/Type /Page`), not the page tree (`/Type /Pages`).
-fn pdf_pages(pdf: &[u8]) -> usize {
-    let text = String::from_utf8_lossy(pdf);
-    let compact = text.replace("/Type/Page", "/Type /Page");
-    compact
-        .match_indices("/Type /Page")
-        .filter(|(at, m)| !compact[at + m.len()..].starts_with('s'))
-        .count()
 }
 
 #[test]
@@ -74,29 +45,16 @@ fn pdf_page_counting_tells_pages_from_the_page_tree() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn steps_appear_live_then_the_referral_prints_on_one_a4_page() {
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server_with(data.path(), Some(OPERATOR)).await;
-    let base = server.url();
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
+    let s = Session::setup().operator(OPERATOR).start().await;
+    let (c, base) = (&s.c, s.base());
 
-    let reference = submit(&c, &base).await;
-    click(&c, "#status-link").await;
-    wait_for_attr(&c, "#status-current", "data-status", "submitted").await;
+    let reference = submit_and_follow(c, &base).await;
     // The regulation's steps (Karaganda, the provider's office procedure): none done yet, the
     // first one current.
-    assert_eq!(count(&c, "#status-timeline > li").await, 5);
-    wait_for_attr(&c, "#step-0", "aria-current", "step").await;
-    assert_eq!(count(&c, "#status-history > li").await, 1);
-    assert!(
-        wait_for(&c, "#status-live")
-            .await
-            .attr("aria-live")
-            .await
-            .unwrap()
-            .as_deref()
-            == Some("polite")
-    );
+    assert_eq!(count(c, "#status-timeline > li").await, 5);
+    wait_for_attr(c, "#step-0", "aria-current", "step").await;
+    assert_eq!(count(c, "#status-history > li").await, 1);
+    assert!(attr(c, "#status-live", "aria-live").await.as_deref() == Some("polite"));
     // A marker that a reload would wipe out.
     c.execute("window.__statusPageLoad = 'first';", vec![])
         .await
@@ -109,66 +67,49 @@ async fn steps_appear_live_then_the_referral_prints_on_one_a4_page() {
         ApplicationStatus::Signed,
     ];
     for (i, status) in steps.into_iter().enumerate() {
-        operator_transition(&base, OPERATOR, &reference, &transition(status)).await;
-        wait_for_attr(&c, "#status-current", "data-status", status.code()).await;
+        operator_transition(&base, OPERATOR, &reference, &to(status)).await;
+        wait_for_attr(c, "#status-current", "data-status", status.code()).await;
         wait_for(
-            &c,
+            c,
             &format!("#status-history > li[data-status='{}']", status.code()),
         )
         .await;
-        assert_eq!(count(&c, "#status-history > li").await, i + 2);
+        assert_eq!(count(c, "#status-history > li").await, i + 2);
         // Step i (the act that led to this status) is done and stamped; the next is current.
-        wait_for_attr(&c, &format!("#step-{i}"), "data-state", "done").await;
-        wait_for(&c, &format!("#step-{i}-done")).await;
-        wait_for_attr(&c, &format!("#step-{}", i + 1), "aria-current", "step").await;
+        wait_for_attr(c, &format!("#step-{i}"), "data-state", "done").await;
+        wait_for(c, &format!("#step-{i}-done")).await;
+        wait_for_attr(c, &format!("#step-{}", i + 1), "aria-current", "step").await;
     }
 
     let document = ResultDocument {
-        kind: ResultDocumentKind::Referral,
         result: None,
-        number: "ЖН-2026-00417".into(),
-        date: "2026-11-23".into(),
-        provider: "КГУ «Центр занятости населения» г. Караганды".into(),
-        head_signature: HeadSignature {
-            signer_name: "ЖАКЕНОВА ГУЛЬНАР".into(),
-            certificate_serial: "3A1F09C2".into(),
-            signed_at: time::OffsetDateTime::now_utc(),
-        },
+        ..referral_document()
     };
-    operator_transition(
-        &base,
-        OPERATOR,
-        &reference,
-        &TransitionRequest {
-            result: Some(document.clone()),
-            ..transition(ApplicationStatus::ResultIssued)
-        },
-    )
-    .await;
-    wait_for_attr(&c, "#status-current", "data-status", "result_issued").await;
-    wait_for(&c, "#result-document").await;
-    assert_eq!(text(&c, "#result-number").await, document.number);
-    assert_eq!(text(&c, "#result-provider").await, document.provider);
+    operator_transition(&base, OPERATOR, &reference, &issue(document.clone())).await;
+    wait_for_attr(c, "#status-current", "data-status", "result_issued").await;
+    wait_for(c, "#result-document").await;
+    assert_eq!(text(c, "#result-number").await, document.number);
+    assert_eq!(text(c, "#result-provider").await, document.provider);
     // Shown in capitals by the stylesheet.
-    assert_eq!(text(&c, "#result-kind").await.to_lowercase(), "referral");
-    assert_eq!(text(&c, "#result-date").await, "23 November 2026");
-    let applicant = text(&c, "#result-applicant").await;
+    assert_eq!(text(c, "#result-kind").await.to_lowercase(), "referral");
+    assert_eq!(text(c, "#result-date").await, "23 November 2026");
+    let applicant = text(c, "#result-applicant").await;
     assert!(
         applicant.contains("Сейткали Айгерім") && applicant.contains(IIN),
         "{applicant}"
     );
-    let signature = text(&c, "#result-signature").await;
+    let signature = text(c, "#result-signature").await;
     assert!(
         signature.contains("ЖАКЕНОВА ГУЛЬНАР") && signature.contains("3A1F09C2"),
         "{signature}"
     );
     assert_eq!(
-        count(&c, "#status-timeline > li[data-state='done']").await,
+        count(c, "#status-timeline > li[data-state='done']").await,
         5
     );
-    assert_eq!(count(&c, "#status-timeline > li[aria-current]").await, 0);
+    assert_eq!(count(c, "#status-timeline > li[aria-current]").await, 0);
     // "Save as PDF" links to the server's PDF of the document, in the page's language.
-    let save = wait_for(&c, "#save-result").await;
+    let save = wait_for(c, "#save-result").await;
     assert!(
         save.attr("download").await.unwrap().is_some(),
         "the link downloads"
@@ -187,15 +128,8 @@ async fn steps_appear_live_then_the_referral_prints_on_one_a4_page() {
         )) && href.ends_with("?lang=en"),
         "{href}"
     );
-    let response = reqwest::get(&href).await.unwrap();
-    assert_eq!(response.status(), 200, "{href}");
-    assert_eq!(
-        response.headers()["content-type"].to_str().unwrap(),
-        "application/pdf"
-    );
-    let saved = response.bytes().await.unwrap();
+    let (saved, saved_pages) = served_pdf(reqwest::get(&href).await.unwrap(), &href).await;
     assert!(saved.starts_with(b"%PDF-"), "not a PDF");
-    let saved_pages = pdf_extract::extract_text_from_mem_by_pages(&saved).unwrap();
     assert_eq!(saved_pages.len(), 1, "the saved PDF is one page");
     assert!(
         saved_pages[0].contains(&document.number) && saved_pages[0].contains("Referral"),
@@ -209,16 +143,7 @@ async fn steps_appear_live_then_the_referral_prints_on_one_a4_page() {
         .unwrap();
     assert_eq!(marker, serde_json::json!("first"));
 
-    let pdf = c
-        .print(
-            PrintConfiguration::builder()
-                .size(PrintSize::A4)
-                .build()
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert!(pdf.starts_with(b"%PDF"), "not a PDF");
+    let pdf = print_a4(c).await;
     assert_eq!(pdf_pages(&pdf), 1, "the referral prints on one A4 page");
     // The printout carries the document, not the page around it (Chromium's PDF text is not
     // searchable here, so the screen check stands in): the header is hidden for print.
@@ -234,49 +159,34 @@ async fn steps_appear_live_then_the_referral_prints_on_one_a4_page() {
         .unwrap();
     assert_eq!(header_hidden_in_print, serde_json::json!(true));
 
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    s.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refusal_shows_its_grounds_and_my_applications_finds_it_after_sign_in() {
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server_with(data.path(), Some(OPERATOR)).await;
-    let base = server.url();
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
+    let s = Session::setup().operator(OPERATOR).start().await;
+    let (c, base) = (&s.c, s.base());
 
-    let reference = submit(&c, &base).await;
-    click(&c, "#status-link").await;
-    wait_for_attr(&c, "#status-current", "data-status", "submitted").await;
+    let reference = submit_and_follow(c, &base).await;
     operator_transition(
         &base,
         OPERATOR,
         &reference,
-        &transition(ApplicationStatus::Registered),
+        &to(ApplicationStatus::Registered),
     )
     .await;
-    wait_for_attr(&c, "#status-current", "data-status", "registered").await;
+    wait_for_attr(c, "#status-current", "data-status", "registered").await;
     let grounds =
         "Заявитель не состоит на учёте в качестве безработного (подпункт 1) пункта 9 Правил).";
-    operator_transition(
-        &base,
-        OPERATOR,
-        &reference,
-        &TransitionRequest {
-            refusal_grounds: Some(grounds.into()),
-            ..transition(ApplicationStatus::Refused)
-        },
-    )
-    .await;
-    wait_for_attr(&c, "#status-current", "data-status", "refused").await;
+    operator_transition(&base, OPERATOR, &reference, &refusal(grounds)).await;
+    wait_for_attr(c, "#status-current", "data-status", "refused").await;
     // The registration done before the refusal stays done; nothing is in progress any more.
-    wait_for_attr(&c, "#step-0", "data-state", "done").await;
+    wait_for_attr(c, "#step-0", "data-state", "done").await;
     assert_eq!(
-        count(&c, "#status-timeline > li[data-state='done']").await,
+        count(c, "#status-timeline > li[data-state='done']").await,
         1
     );
-    assert_eq!(count(&c, "#status-timeline > li[aria-current]").await, 0);
+    assert_eq!(count(c, "#status-timeline > li[aria-current]").await, 0);
     let announced = c
         .execute(
             "return document.getElementById('status-announce').textContent;",
@@ -285,21 +195,14 @@ async fn a_refusal_shows_its_grounds_and_my_applications_finds_it_after_sign_in(
         .await
         .unwrap();
     assert_eq!(announced, serde_json::json!("Refused"));
-    assert_eq!(text(&c, "#refusal-grounds").await, grounds);
+    assert_eq!(text(c, "#refusal-grounds").await, grounds);
     // No seed gives an appeal procedure or period, so the page states none (issue 18).
-    assert_eq!(count(&c, "#refusal-next > li").await, 1);
-    assert_eq!(count(&c, "#result-document").await, 0);
+    assert_eq!(count(c, "#refusal-next > li").await, 1);
+    assert_eq!(count(c, "#result-document").await, 0);
 
     // A second application, so the list has an order to check.
-    let newer = submit(&c, &base).await;
-    c.goto(&format!("{base}/applications")).await.unwrap();
-    wait_for(&c, "#sign-in-iin")
-        .await
-        .send_keys(IIN)
-        .await
-        .unwrap();
-    click(&c, "#sign-in").await;
-    wait_for(&c, "#my-applications").await;
+    let newer = submit(c, &base).await;
+    sign_in_to_my_applications(c, &base, IIN).await;
     let rows = c
         .find_all(Locator::Css("#my-applications > li"))
         .await
@@ -314,29 +217,28 @@ async fn a_refusal_shows_its_grounds_and_my_applications_finds_it_after_sign_in(
         "newest first"
     );
     wait_for(
-        &c,
+        c,
         &format!("#my-applications > li[data-reference='{reference}'] .application-list__status[data-status='refused']"),
     )
     .await;
     let due = text(
-        &c,
+        c,
         &format!("#my-applications > li[data-reference='{newer}'] .application-list__due"),
     )
     .await;
     assert!(due.contains(':'), "a due moment is shown: {due}");
 
     // Lookup by reference, typed in lower case as a person might.
-    wait_for(&c, "#lookup-reference")
+    wait_for(c, "#lookup-reference")
         .await
         .send_keys(&reference.to_lowercase())
         .await
         .unwrap();
-    click(&c, "#lookup").await;
-    wait_until_path_starts(&c, &format!("/applications/{reference}")).await;
-    assert_eq!(text(&c, "#refusal-grounds").await, grounds);
+    click(c, "#lookup").await;
+    wait_until_path_starts(c, &format!("/applications/{reference}")).await;
+    assert_eq!(text(c, "#refusal-grounds").await, grounds);
 
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    s.finish().await;
 }
 
 /// Karaganda's office procedure for the referral: register 2 min, assign 5 min, draft 20 min,
@@ -357,99 +259,73 @@ async fn due_moments_skip_the_weekend_and_the_holiday_and_overdue_follows_the_cl
     }
     assert!(is_working_day(date!(2025 - 10 - 28)).unwrap());
 
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server_with(data.path(), None).await;
-    let base = server.url();
+    let s = Session::start().await;
+    let (c, base) = (&s.c, s.base());
     // An application received at that moment, stored as the server stores a submission.
     let submitted = datetime!(2025-10-24 17:50 +5);
-    let application: Application = serde_json::from_value(serde_json::json!({
-        "service": "active_employment_referral",
-        "region": "karaganda",
-        "applicant": {
-            "iin": IIN, "surname": "Сейткали", "given_name": "Айгерім",
-            "birth_date": "1979-10-28", "phone": "+77011234567",
-            "address": "Қарағанды қ., Бұқар жырау даңғ., 1", "category": "citizen"
-        },
-        "lang": "en",
-        "idempotency_key": "status-holiday-test-0001",
-        "signed_at": "2025-10-24T12:50:00Z"
-    }))
-    .unwrap();
-    let signature = test_ca::sign(
-        TestCertificate::Valid,
+    let application = karaganda_referral(
         IIN,
-        &application.canonical_bytes(),
-        submitted,
+        serde_json::json!({
+            "lang": "en",
+            "idempotency_key": "status-holiday-test-0001",
+            "signed_at": "2025-10-24T12:50:00Z"
+        }),
     );
-    let signer = signature.certificate.as_ref().unwrap().info.clone();
+    let signed = egov_contract::checks::signed_at(application, TestCertificate::Valid, submitted);
+    let signer = signed.signature.certificate.as_ref().unwrap().info.clone();
     let reference = "HLDY-2025-1024";
-    let db = egov_server::db::Db::open(&data.path().join(egov_server::DATABASE_FILE)).unwrap();
+    let db = egov_server::db::Db::open(&s.data.path().join(egov_server::DATABASE_FILE)).unwrap();
     let stored = db
-        .insert_application(
-            reference.into(),
-            SignedApplication {
-                application,
-                signature,
-            },
-            signer,
-            submitted,
-        )
+        .insert_application(reference.into(), signed, signer, submitted)
         .await
         .unwrap();
     assert!(matches!(stored, egov_server::db::Stored::Created(_)));
 
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
     let open_at = |now: &str| format!("{base}/applications/{reference}?lang=en&now={now}");
 
     // 17:51 in Almaty: nothing is late yet.
     c.goto(&open_at("2025-10-24T12:51:00Z")).await.unwrap();
-    wait_for_attr(&c, "#status-current", "data-status", "submitted").await;
-    assert_eq!(text(&c, "#step-0-due").await, "24 October 2025, 17:52");
-    assert_eq!(text(&c, "#step-1-due").await, "24 October 2025, 17:57");
-    assert_eq!(text(&c, "#step-2-due").await, "28 October 2025, 09:17");
-    assert_eq!(text(&c, "#step-3-due").await, "28 October 2025, 09:19");
-    assert_eq!(text(&c, "#step-4-due").await, "28 October 2025, 09:20");
-    assert_eq!(text(&c, "#service-due").await, "28 October 2025, 09:20");
-    let due_attr = wait_for(&c, "#step-2-due")
-        .await
-        .attr("datetime")
-        .await
-        .unwrap();
+    wait_for_attr(c, "#status-current", "data-status", "submitted").await;
+    assert_eq!(text(c, "#step-0-due").await, "24 October 2025, 17:52");
+    assert_eq!(text(c, "#step-1-due").await, "24 October 2025, 17:57");
+    assert_eq!(text(c, "#step-2-due").await, "28 October 2025, 09:17");
+    assert_eq!(text(c, "#step-3-due").await, "28 October 2025, 09:19");
+    assert_eq!(text(c, "#step-4-due").await, "28 October 2025, 09:20");
+    assert_eq!(text(c, "#service-due").await, "28 October 2025, 09:20");
+    let due_attr = attr(c, "#step-2-due", "datetime").await;
     assert_eq!(due_attr.as_deref(), Some("2025-10-28T09:17:00+05:00"));
     assert_eq!(
-        count(&c, "#status-timeline > li[data-overdue='true']").await,
+        count(c, "#status-timeline > li[data-overdue='true']").await,
         0
     );
-    assert_eq!(count(&c, "#service-overdue").await, 0);
+    assert_eq!(count(c, "#service-overdue").await, 0);
 
     // 17:55: the registration (due 17:52) is late; the service is not.
     c.goto(&open_at("2025-10-24T12:55:00Z")).await.unwrap();
-    wait_for_attr(&c, "#step-0", "data-overdue", "true").await;
-    wait_for(&c, "#step-0 .status-step__overdue").await;
+    wait_for_attr(c, "#step-0", "data-overdue", "true").await;
+    wait_for(c, "#step-0 .status-step__overdue").await;
     assert_eq!(
-        count(&c, "#status-timeline > li[data-overdue='true']").await,
+        count(c, "#status-timeline > li[data-overdue='true']").await,
         1
     );
-    assert_eq!(count(&c, "#service-overdue").await, 0);
+    assert_eq!(count(c, "#service-overdue").await, 0);
 
     // Monday 27 October, a day off: still not overdue as a whole.
     c.goto(&open_at("2025-10-27T10:00:00Z")).await.unwrap();
-    wait_for_attr(&c, "#step-1", "data-overdue", "true").await;
-    assert_eq!(count(&c, "#service-overdue").await, 0);
+    wait_for_attr(c, "#step-1", "data-overdue", "true").await;
+    assert_eq!(count(c, "#service-overdue").await, 0);
     assert_eq!(
-        count(&c, "#status-timeline > li[data-overdue='true']").await,
+        count(c, "#status-timeline > li[data-overdue='true']").await,
         2
     );
 
     // Tuesday 28 October, 09:30: every step and the service are late.
     c.goto(&open_at("2025-10-28T04:30:00Z")).await.unwrap();
-    wait_for(&c, "#service-overdue").await;
+    wait_for(c, "#service-overdue").await;
     assert_eq!(
-        count(&c, "#status-timeline > li[data-overdue='true']").await,
+        count(c, "#status-timeline > li[data-overdue='true']").await,
         5
     );
 
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    s.finish().await;
 }

@@ -12,43 +12,31 @@ const IIN: &str = "990106300596";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_500_on_submit_then_a_retry_yields_exactly_one_application() {
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server(data.path()).await;
-    let proxy = faulty_proxy::start(&server.url()).await;
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
+    let s = Session::setup().behind_proxy().start().await;
+    let (c, proxy) = (&s.c, s.proxy());
 
-    open_sign_step(&c, &proxy.url, "", "ru", IIN).await;
+    open_sign_step(c, &proxy.url, "", "ru", IIN).await;
     proxy.fail_next_submits(1);
-    click(&c, "label[for='stub-valid']").await;
-    click(&c, "#sign").await;
-    let message = wait_for_text(&c, "#sign-error", |t| {
+    click(c, "label[for='stub-valid']").await;
+    click(c, "#sign").await;
+    let message = wait_for_text(c, "#sign-error", |t| {
         t.contains("На сервере произошла ошибка")
     })
     .await;
     assert!(message.contains("Введённые данные сохранены"), "{message}");
     assert_eq!(proxy.submits(), 1);
     // Nothing typed is lost: the draft is still there.
-    let stored: Option<String> = c
-        .execute(
-            "return localStorage.getItem('egov-wizard.draft.active_employment_referral')",
-            vec![],
-        )
-        .await
-        .unwrap()
-        .as_str()
-        .map(str::to_owned);
+    let stored = stored_draft(c, "active_employment_referral").await;
     assert!(stored.is_some_and(|d| d.contains(IIN)));
 
-    click(&c, "#sign").await;
-    let reference = text(&c, "#reference").await;
+    click(c, "#sign").await;
+    let reference = text(c, "#reference").await;
     assert_eq!(proxy.submits(), 2);
 
-    let applications = applications_of(&server.url(), IIN).await;
+    let applications = applications_of(&s.server_url(), IIN).await;
     assert_eq!(applications.len(), 1, "{applications:?}");
     assert_eq!(applications[0].reference, reference);
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    s.finish().await;
 }
 
 /// The server refuses an answer the browser could not check (here: an attachment the server no
@@ -56,23 +44,20 @@ async fn a_500_on_submit_then_a_retry_yields_exactly_one_application() {
 /// changes it, and the link goes there.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refused_answer_links_to_the_step_that_changes_it() {
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server(data.path()).await;
-    let base = server.url();
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
+    let s = Session::start().await;
+    let (c, base) = (&s.c, s.base());
     let draft = complete_referral_draft(IIN, &support::unknown_receipt("no-such-upload"));
-    open_sign_step_of(&c, &base, "", "ru", &draft).await;
-    click(&c, "label[for='stub-valid']").await;
-    click(&c, "#sign").await;
-    let item = wait_for_text(&c, "#sign-field-errors a", |t| !t.is_empty()).await;
+    open_sign_step_of(c, &base, "", "ru", &draft).await;
+    click(c, "label[for='stub-valid']").await;
+    click(c, "#sign").await;
+    let item = wait_for_text(c, "#sign-field-errors a", |t| !t.is_empty()).await;
     assert_eq!(
         item,
         "Документы: Файл не найден на сервере. Приложите его ещё раз."
     );
     assert!(c.title().await.unwrap().starts_with("Ошибка: "));
-    click(&c, "#sign-field-errors a").await;
-    wait_until_path(&c, "/apply/active_employment_referral/documents").await;
+    click(c, "#sign-field-errors a").await;
+    wait_until_path(c, "/apply/active_employment_referral/documents").await;
     assert!(applications_of(&base, IIN).await.is_empty());
-    c.close().await.unwrap();
+    s.finish().await;
 }

@@ -9,7 +9,6 @@
 
 mod support;
 
-use egov_domain::api::ApplicationRecord;
 use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
 use serde_json::json;
@@ -128,24 +127,15 @@ async fn storage_keys(c: &Client) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_application_completed_inside_the_widget_reaches_the_host_as_an_event() {
-    let data = tempfile::tempdir().unwrap();
-    let pdf = sample_pdf(data.path());
-    let server = start_server(data.path()).await;
-    let base = server.url();
-    let driver = start_driver().await;
-    let c = browser(&driver).await;
+    let s = Session::start().await;
+    let (c, base) = (&s.c, s.base());
+    let pdf = sample_pdf(s.data.path());
     c.goto(&format!("{base}/public/widget-demo.html"))
         .await
         .unwrap();
 
-    let a = Widget {
-        c: &c,
-        id: "widget-a",
-    };
-    let b = Widget {
-        c: &c,
-        id: "widget-b",
-    };
+    let a = Widget { c, id: "widget-a" };
+    let b = Widget { c, id: "widget-b" };
     // Widget A starts on its service's first question, in Russian; widget B, given only a
     // language, asks for the region, in Kazakh. Both have a #page-heading: ids are per root.
     a.wait_for_text("#page-heading", |t| t.contains("ИИН"))
@@ -156,7 +146,7 @@ async fn an_application_completed_inside_the_widget_reaches_the_host_as_an_event
     .await;
     // The accessibility audit of the embedded mode, at every page the person passes.
     let mut violations = Vec::new();
-    audit(&c, "IIN step and region question", &mut violations).await;
+    audit(c, "IIN step and region question", &mut violations).await;
 
     // The host's `button { background: #c00; font-size: 30px }` stays outside the widgets.
     let host_button = c.find(Locator::Id("host-button")).await.unwrap();
@@ -199,7 +189,7 @@ async fn an_application_completed_inside_the_widget_reaches_the_host_as_an_event
     select.select_by_value("kk").await.unwrap();
     a.wait_for_text("#page-heading", |t| t.contains("ЖСН"))
         .await;
-    wait_for_host_event(&c, "egov-wizard:language-changed", |e| {
+    wait_for_host_event(c, "egov-wizard:language-changed", |e| {
         e.starts_with("widget-a") && e.contains(r#""lang":"kk""#)
     })
     .await;
@@ -220,7 +210,7 @@ async fn an_application_completed_inside_the_widget_reaches_the_host_as_an_event
         .await
         .unwrap();
     assert_eq!(focused, json!("iin"));
-    audit(&c, "IIN step with its error summary", &mut violations).await;
+    audit(c, "IIN step with its error summary", &mut violations).await;
     assert!(c
         .current_url()
         .await
@@ -255,9 +245,9 @@ async fn an_application_completed_inside_the_widget_reaches_the_host_as_an_event
     a.wait_for_text("#document-0-file", |t| t.contains("справка.pdf"))
         .await;
 
-    audit(&c, "documents step with a file", &mut violations).await;
+    audit(c, "documents step with a file", &mut violations).await;
     // The draft is kept under widget A's own keys, never the page's or widget B's.
-    let keys = storage_keys(&c).await;
+    let keys = storage_keys(c).await;
     assert!(
         keys.contains(&"egov-wizard.widget-a.draft.active_employment_referral".to_owned()),
         "{keys:?}"
@@ -270,23 +260,18 @@ async fn an_application_completed_inside_the_widget_reaches_the_host_as_an_event
     a.continue_to("#answer-iin").await;
     a.wait_for_text("#answer-iin", |t| t == "791028302728")
         .await;
-    audit(&c, "check answers", &mut violations).await;
+    audit(c, "check answers", &mut violations).await;
     a.continue_to("label[for='stub-valid']").await;
-    audit(&c, "sign", &mut violations).await;
+    audit(c, "sign", &mut violations).await;
     a.click("label[for='stub-valid']").await;
     a.click("#sign").await;
     let reference = a.wait_for_text("#reference", |t| t.len() == 14).await;
-    audit(&c, "confirmation", &mut violations).await;
+    audit(c, "confirmation", &mut violations).await;
 
     // The host heard it, from widget A, with the reference.
-    let heard = wait_for_host_event(&c, "egov-wizard:submitted", |e| e.contains(&reference)).await;
+    let heard = wait_for_host_event(c, "egov-wizard:submitted", |e| e.contains(&reference)).await;
     assert!(heard.starts_with("widget-a"), "{heard}");
-    let record: ApplicationRecord = reqwest::get(format!("{base}/api/v1/applications/{reference}"))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let record = application_record(&base, &reference).await;
     assert_eq!(record.application.applicant.iin, "791028302728");
     assert_eq!(record.application.lang, egov_domain::Lang::Ru);
     // Widget B was never disturbed: still the region question, in Kazakh.
@@ -307,7 +292,7 @@ async fn an_application_completed_inside_the_widget_reaches_the_host_as_an_event
     b.wait_for_text("#page-heading", |t| t.contains("ЖСН"))
         .await;
 
-    audit(&c, "another service opened by attributes", &mut violations).await;
+    audit(c, "another service opened by attributes", &mut violations).await;
     assert!(
         violations.is_empty(),
         "axe-core found {} violation(s):\n{}",
@@ -324,6 +309,5 @@ async fn an_application_completed_inside_the_widget_reaches_the_host_as_an_event
         .unwrap();
     assert!(c.find(Locator::Id("widget-b")).await.is_err());
 
-    c.close().await.unwrap();
-    server.stop().await.unwrap();
+    s.finish().await;
 }

@@ -16,14 +16,16 @@ const LOADS: usize = 5;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn navigation_to_interactive() {
-    let data = tempfile::tempdir().unwrap();
-    let server = start_server(data.path()).await;
-    let driver = start_driver().await;
+    let mut s = Session::start().await;
     let mut paint = Vec::new();
     let mut interactive = Vec::new();
-    for _ in 0..LOADS {
-        let c = browser(&driver).await;
-        c.goto(&format!("{}/", server.url())).await.unwrap();
+    for load in 0..LOADS {
+        // A fresh browser each time: nothing cached.
+        if load > 0 {
+            s.new_browser().await;
+        }
+        let c = &s.c;
+        c.goto(&format!("{}/", s.base())).await.unwrap();
         let mut figures = serde_json::Value::Null;
         for _ in 0..400 {
             figures = c
@@ -47,7 +49,6 @@ async fn navigation_to_interactive() {
             paint.push(ms);
         }
         interactive.push(figures[1].as_f64().unwrap());
-        c.close().await.unwrap();
     }
     let median = |values: &mut Vec<f64>| {
         values.sort_by(f64::total_cmp);
@@ -61,5 +62,5 @@ async fn navigation_to_interactive() {
         "timing: navigation → interactive (the app took over its first page): {:.0} ms (median of {LOADS}: {interactive:.0?})",
         median(&mut interactive)
     );
-    server.stop().await.unwrap();
+    s.finish().await;
 }

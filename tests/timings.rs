@@ -4,14 +4,13 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use egov_domain::{Iin, Lang};
-use egov_wizard::pages::apply::ApplyPage;
-use egov_wizard::{provide_app_context, AppConfig};
+mod wasm_support;
+
+use egov_domain::Iin;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use wasm_support::{element, find, mount_iin_step, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -52,16 +51,10 @@ fn iin_check() {
     );
 }
 
-fn element(id: &str) -> Option<web_sys::HtmlElement> {
-    document()
-        .get_element_by_id(id)
-        .map(|element| element.unchecked_into())
-}
-
 /// Waits (yielding to the browser between looks) until `id` is on the page.
 async fn until_present(id: &str) {
     for _ in 0..1000 {
-        if element(id).is_some() {
+        if find(id).is_some() {
             return;
         }
         leptos::task::tick().await;
@@ -71,43 +64,11 @@ async fn until_present(id: &str) {
 
 #[wasm_bindgen_test]
 async fn step_change() {
-    let container: web_sys::HtmlElement =
-        document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&container).unwrap();
-    window().local_storage().unwrap().unwrap().clear().unwrap();
-    window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some("/apply/active_employment_referral/iin"),
-        )
-        .unwrap();
-    // The app fetches Russian from its build; here there is none to fetch from.
-    egov_domain::l10n::install_compiled(Lang::Ru);
-    let handle = leptos::mount::mount_to(container.clone(), || {
-        provide_app_context(AppConfig {
-            lang: Some(Lang::Ru),
-            ..AppConfig::default()
-        });
-        egov_wizard::state::use_wizard().set_region(egov_domain::RegionId::new("karaganda"));
-        view! {
-            <Router>
-                <Routes fallback=|| "no route">
-                    <Route path=path!("/apply/:service/:step") view=ApplyPage />
-                </Routes>
-            </Router>
-        }
-    });
+    let mounted = mount_iin_step();
     until_present("iin").await;
-    let input: web_sys::HtmlInputElement = element("iin").unwrap().unchecked_into();
-    input.set_value("791028302728");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    type_into("iin", "791028302728");
     let started = now_ms();
-    element("continue").unwrap().click();
+    element("continue").click();
     until_present("surname").await;
     report(
         "step change (IIN → name: validate, save, route, render)",
@@ -116,14 +77,12 @@ async fn step_change() {
 
     // And a refused Continue: validation and the error summary.
     let started = now_ms();
-    element("continue").unwrap().click();
+    element("continue").click();
     until_present("error-summary").await;
     report(
         "refused Continue (validate, error summary)",
         now_ms() - started,
     );
 
-    drop(handle);
-    container.remove();
-    window().local_storage().unwrap().unwrap().clear().unwrap();
+    mounted.unmount();
 }

@@ -7,6 +7,10 @@
 pub mod axe;
 pub mod faulty_proxy;
 pub mod network;
+mod session;
+
+#[allow(unused_imports)]
+pub use session::{Session, Setup};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::net::TcpListener;
@@ -29,39 +33,24 @@ pub fn dist_dir() -> PathBuf {
     dir
 }
 
-pub async fn start_server(data_dir: &std::path::Path) -> egov_server::RunningServer {
-    egov_server::start(egov_server::Config {
+/// The reference server's configuration for these tests: a free port, `data_dir`, the build in
+/// [`dist_dir`], the test CA trusted, and the tests' fake NCALayer (plain `ws://` on a free port)
+/// allowed to connect.
+pub fn server_config(data_dir: &std::path::Path) -> egov_server::Config {
+    egov_server::Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         data_dir: data_dir.to_owned(),
         static_dir: Some(dist_dir()),
         trust_test_ca: true,
-        // The tests' fake NCALayer listens on plain ws:// on a free port.
         connect_sources: vec!["ws://127.0.0.1:*".into()],
         ..egov_server::Config::default()
-    })
-    .await
-    .expect("server starts")
+    }
 }
 
-/// Like [`start_server`], also verifying CMS signatures of `pki` (its root, intermediate and CRL
-/// written to `data_dir` and configured as an operator configures NCA RK's).
-pub async fn start_server_with_cms(
-    data_dir: &std::path::Path,
-    pki: &egov_server::cms_verify::test_pki::TestPki,
-) -> egov_server::RunningServer {
-    let (trusted, crl) = pki.write_trust_files(data_dir);
-    egov_server::start(egov_server::Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        data_dir: data_dir.to_owned(),
-        static_dir: Some(dist_dir()),
-        trust_test_ca: true,
-        cms_trust_roots: vec![trusted],
-        cms_crls: vec![crl],
-        connect_sources: vec!["ws://127.0.0.1:*".into()],
-        ..egov_server::Config::default()
-    })
-    .await
-    .expect("server starts")
+pub async fn start_server(data_dir: &std::path::Path) -> egov_server::RunningServer {
+    egov_server::start(server_config(data_dir))
+        .await
+        .expect("server starts")
 }
 
 fn free_port() -> u16 {
@@ -177,6 +166,16 @@ pub async fn wait_for_text(client: &Client, css: &str, check: impl Fn(&str) -> b
     }
 }
 
+/// The attribute `name` of the element `css`, once the element is there.
+pub async fn attr(client: &Client, css: &str, name: &str) -> Option<String> {
+    wait_for(client, css).await.attr(name).await.unwrap()
+}
+
+/// The property `name` of the element `css`, once the element is there.
+pub async fn prop(client: &Client, css: &str, name: &str) -> Option<String> {
+    wait_for(client, css).await.prop(name).await.unwrap()
+}
+
 pub async fn click(client: &Client, css: &str) {
     wait_for(client, css).await.click().await.unwrap();
 }
@@ -249,6 +248,27 @@ pub fn complete_referral_draft(iin: &str, receipt: &egov_domain::api::UploadRece
         }
     })
     .to_string()
+}
+
+/// The Karaganda referral of `iin` as an application carries it, with `fields` (JSON: `lang`,
+/// `idempotency_key`, `signed_at`, `result`, `documents`, …) added to the service, region and
+/// applicant.
+pub fn karaganda_referral(iin: &str, fields: serde_json::Value) -> egov_domain::Application {
+    let mut application = serde_json::json!({
+        "service": "active_employment_referral",
+        "region": "karaganda",
+        "applicant": {
+            "iin": iin, "surname": "Сейткали", "given_name": "Айгерім",
+            "birth_date": "1979-10-28", "phone": "+77011234567",
+            "address": "Қарағанды қ., Бұқар жырау даңғ., 1", "category": "citizen"
+        },
+    });
+    let fields = fields
+        .as_object()
+        .expect("fields of an application")
+        .clone();
+    application.as_object_mut().unwrap().extend(fields);
+    serde_json::from_value(application).unwrap()
 }
 
 /// A one-page PDF's bytes.
@@ -377,39 +397,6 @@ pub async fn open_documents_step(
     wait_for(client, "#document-0").await
 }
 
-/// Like [`start_server`], with the operator endpoints enabled under `operator_token`.
-pub async fn start_server_with(
-    data_dir: &std::path::Path,
-    operator_token: Option<&str>,
-) -> egov_server::RunningServer {
-    egov_server::start(egov_server::Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        data_dir: data_dir.to_owned(),
-        static_dir: Some(dist_dir()),
-        trust_test_ca: true,
-        connect_sources: vec!["ws://127.0.0.1:*".into()],
-        operator_token: operator_token.map(str::to_owned),
-        ..egov_server::Config::default()
-    })
-    .await
-    .expect("server starts")
-}
-
-/// Like [`start_server`], without the per-address rate limit: tests that sign in or submit
-/// dozens of times a minute from one address.
-pub async fn start_server_unlimited(data_dir: &std::path::Path) -> egov_server::RunningServer {
-    egov_server::start(egov_server::Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        data_dir: data_dir.to_owned(),
-        static_dir: Some(dist_dir()),
-        trust_test_ca: true,
-        rate_limit_per_minute: 0,
-        ..egov_server::Config::default()
-    })
-    .await
-    .expect("server starts")
-}
-
 /// Moves an application through the provider-side endpoint, as an operator does; panics
 /// unless the server accepts the transition.
 pub async fn operator_transition(
@@ -418,18 +405,24 @@ pub async fn operator_transition(
     reference: &str,
     request: &egov_domain::api::TransitionRequest,
 ) -> egov_domain::api::ApplicationRecord {
-    let response = reqwest::Client::new()
-        .post(format!(
-            "{base}/api/v1/operator/applications/{reference}/transitions"
-        ))
+    let path = egov_contract::fixtures::transitions_path(reference);
+    let request = reqwest::Client::new()
+        .post(format!("{base}/api/v1{path}"))
         .bearer_auth(token)
-        .json(request)
-        .send()
-        .await
-        .unwrap();
+        .json(request);
+    accepted(request, "transition refused").await
+}
+
+/// Sends `request` and reads the answer as `T`; panics, saying `refused` and the answer, unless
+/// the server accepts it.
+pub async fn accepted<T: serde::de::DeserializeOwned>(
+    request: reqwest::RequestBuilder,
+    refused: &str,
+) -> T {
+    let response = request.send().await.unwrap();
     let status = response.status();
     let body = response.text().await.unwrap();
-    assert!(status.is_success(), "transition refused: {status} {body}");
+    assert!(status.is_success(), "{refused}: {status} {body}");
     serde_json::from_str(&body).unwrap()
 }
 
@@ -440,18 +433,26 @@ pub async fn type_into(client: &Client, css: &str, text: &str) {
     input.send_keys(text).await.unwrap();
 }
 
+/// Waits up to `limit` until the path `matches`; the path. `expected` says what was awaited.
+async fn wait_for_path(
+    client: &Client,
+    limit: Duration,
+    expected: &str,
+    matches: impl Fn(&str) -> bool,
+) -> String {
+    let mut path = String::new();
+    let arrived = eventually(limit, async || {
+        path = current_path(client).await;
+        matches(&path)
+    })
+    .await;
+    assert!(arrived, "expected a path {expected}, at {path}");
+    path
+}
+
 pub async fn wait_until_path_within(client: &Client, suffix: &str, limit: Duration) {
-    let deadline = tokio::time::Instant::now() + limit;
-    while tokio::time::Instant::now() < deadline {
-        if current_path(client).await.ends_with(suffix) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!(
-        "expected a path ending {suffix}, at {}",
-        current_path(client).await
-    );
+    let expected = format!("ending {suffix}");
+    wait_for_path(client, limit, &expected, |path| path.ends_with(suffix)).await;
 }
 
 pub async fn wait_until_path(client: &Client, suffix: &str) {
@@ -496,38 +497,149 @@ pub async fn applications_signed_in_with(
     iin: &str,
     sign: impl FnOnce(&[u8]) -> egov_domain::signature::SignatureEnvelope,
 ) -> Vec<egov_domain::api::ApplicationSummary> {
-    use base64::Engine;
     let http = reqwest::Client::new();
-    let challenge: egov_domain::api::SessionChallenge = http
-        .post(format!("{base}/api/v1/session/challenge"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(&challenge.challenge)
-        .unwrap();
-    let request = egov_domain::api::SessionRequest {
-        signature: sign(&bytes),
-        challenge: challenge.challenge,
-        iin: iin.into(),
-    };
-    let response = http
-        .post(format!("{base}/api/v1/session"))
-        .json(&request)
-        .send()
-        .await
-        .unwrap();
+    let api = format!("{base}/api/v1");
+    let response = egov_contract::fixtures::sign_in(&http, &api, iin, sign).await;
     assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
     let session: egov_domain::api::Session = response.json().await.unwrap();
-    http.get(format!("{base}/api/v1/applications"))
+    http.get(format!("{api}/applications"))
         .bearer_auth(session.token)
         .send()
         .await
         .unwrap()
         .json()
         .await
+        .unwrap()
+}
+
+/// Looks at `check` every 50 ms until it holds or `limit` has passed; whether it held.
+pub async fn eventually(limit: Duration, mut check: impl AsyncFnMut() -> bool) -> bool {
+    let deadline = tokio::time::Instant::now() + limit;
+    loop {
+        if check().await {
+            return true;
+        }
+        if tokio::time::Instant::now() > deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Waits until the path starts with `prefix` (a path that ends in an id); the path.
+pub async fn wait_until_path_starts(client: &Client, prefix: &str) -> String {
+    let expected = format!("starting {prefix}");
+    wait_for_path(client, WAIT, &expected, |path| path.starts_with(prefix)).await
+}
+
+/// Presses Sign on the sign step and waits for the confirmation; the reference it shows.
+pub async fn sign_and_confirm(client: &Client) -> String {
+    click(client, "#sign").await;
+    wait_until_path_starts(client, "/confirmation/").await;
+    text(client, "#reference").await
+}
+
+/// Opens "My applications" and signs in as `iin` (the development build's stub signer signs the
+/// challenge); returns once the list is shown.
+pub async fn sign_in_to_my_applications(client: &Client, base: &str, iin: &str) {
+    client.goto(&format!("{base}/applications")).await.unwrap();
+    wait_for(client, "#sign-in-iin")
+        .await
+        .send_keys(iin)
+        .await
+        .unwrap();
+    click(client, "#sign-in").await;
+    wait_for(client, "#my-applications").await;
+}
+
+/// The text of a message, as the locale files have it (single-line messages only).
+pub fn message(lang: egov_domain::Lang, key: &str) -> String {
+    egov_wizard::i18n::sources(lang)
+        .iter()
+        .flat_map(|(_, source)| source.lines())
+        .find_map(|line| line.strip_prefix(key)?.strip_prefix(" = "))
+        .unwrap_or_else(|| panic!("no message {key} in {}", lang.tag()))
+        .to_owned()
+}
+
+/// The draft of `service` the app keeps in localStorage, if any.
+pub async fn stored_draft(client: &Client, service: &str) -> Option<String> {
+    client
+        .execute(
+            "return localStorage.getItem('egov-wizard.draft.' + arguments[0])",
+            vec![service.into()],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .map(str::to_owned)
+}
+
+/// What the server holds of the application `reference` (the public read).
+pub async fn application_record(
+    base: &str,
+    reference: &str,
+) -> egov_domain::api::ApplicationRecord {
+    reqwest::get(format!("{base}/api/v1/applications/{reference}"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+/// Moves an application, as the operator does, through the steps up to the head's signature.
+pub async fn walk_to_signed(base: &str, token: &str, reference: &str) {
+    for status in egov_contract::fixtures::STEPS_TO_SIGNED {
+        let request = egov_contract::fixtures::to(status);
+        operator_transition(base, token, reference, &request).await;
+    }
+}
+
+/// Pages of a PDF: page objects (`/Type /Page`), not the page tree (`/Type /Pages`).
+pub fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    let compact = text.replace("/Type/Page", "/Type /Page");
+    compact
+        .match_indices("/Type /Page")
+        .filter(|(at, m)| !compact[at + m.len()..].starts_with('s'))
+        .count()
+}
+
+/// The current page printed by the browser on A4; the PDF.
+pub async fn print_a4(client: &Client) -> Vec<u8> {
+    use fantoccini::wd::{PrintConfiguration, PrintSize};
+    let configuration = PrintConfiguration::builder()
+        .size(PrintSize::A4)
+        .build()
+        .unwrap();
+    let pdf = client.print(configuration).await.unwrap();
+    assert!(pdf.starts_with(b"%PDF"), "not a PDF");
+    pdf
+}
+
+/// A PDF the server answered `what` (a URL) with: 200, `application/pdf`; its bytes and the text
+/// of each page (pdf-extract).
+pub async fn served_pdf(response: reqwest::Response, what: &str) -> (Vec<u8>, Vec<String>) {
+    assert_eq!(response.status(), 200, "{what}");
+    assert_eq!(
+        response.headers()["content-type"].to_str().unwrap(),
+        "application/pdf"
+    );
+    let pdf = response.bytes().await.unwrap().to_vec();
+    let pages = pdf_extract::extract_text_from_mem_by_pages(&pdf).unwrap();
+    (pdf, pages)
+}
+
+/// Whether the kiosk's inactivity dialog is open (a modal `<dialog>` has the `open` attribute).
+pub async fn kiosk_dialog_open(client: &Client) -> bool {
+    client
+        .execute(
+            "const d = document.getElementById('kiosk-idle'); return !!d && d.open;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_bool()
         .unwrap()
 }

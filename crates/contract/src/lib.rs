@@ -9,6 +9,7 @@
 pub mod checks;
 pub mod client;
 mod expect_continue;
+pub mod fixtures;
 pub mod openapi;
 pub mod report;
 

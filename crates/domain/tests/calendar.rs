@@ -5,6 +5,7 @@ use egov_domain::working_time::{CountError, Due, OfficeHours, StepDuration, Work
 use proptest::prelude::*;
 use time::macros::{date, datetime, time};
 use time::{Date, OffsetDateTime};
+use StepDuration::{Hours, Minutes, WorkingDays};
 
 fn office() -> WorkingTime<'static> {
     WorkingTime::new(Calendar::embedded(), OfficeHours::DEFAULT)
@@ -18,6 +19,26 @@ fn due(start: OffsetDateTime, duration: StepDuration) -> OffsetDateTime {
     counted(start, duration).at
 }
 
+/// Each `(start, duration, expected)`: counted on `time` from `start`, `duration` is due at
+/// `expected`.
+fn assert_dues_on(time: &WorkingTime, cases: &[(OffsetDateTime, StepDuration, OffsetDateTime)]) {
+    for &(start, duration, expected) in cases {
+        let due = time.due(start, duration).expect("covered").at;
+        assert_eq!(due, expected, "{duration:?} from {start}");
+    }
+}
+
+/// [`assert_dues_on`] in the default office hours.
+fn assert_dues(cases: &[(OffsetDateTime, StepDuration, OffsetDateTime)]) {
+    assert_dues_on(&office(), cases);
+}
+
+/// `hour`:`minute` of `day` in Almaty.
+fn almaty(day: Date, hour: u8, minute: u8) -> OffsetDateTime {
+    time::PrimitiveDateTime::new(day, time::Time::from_hms(hour, minute, 0).unwrap())
+        .assume_offset(ALMATY)
+}
+
 fn working(day: Date) -> bool {
     Calendar::embedded().is_working_day(day).expect("covered")
 }
@@ -25,18 +46,11 @@ fn working(day: Date) -> bool {
 #[test]
 fn friday_afternoon_runs_over_the_weekend() {
     let friday = datetime!(2025-11-14 16:00 +5);
-    assert_eq!(
-        due(friday, StepDuration::WorkingDays(1)),
-        datetime!(2025-11-17 18:00 +5)
-    );
-    assert_eq!(
-        due(friday, StepDuration::Hours(2)),
-        datetime!(2025-11-14 18:00 +5)
-    );
-    assert_eq!(
-        due(friday, StepDuration::Hours(3)),
-        datetime!(2025-11-17 10:00 +5)
-    );
+    assert_dues(&[
+        (friday, WorkingDays(1), datetime!(2025-11-17 18:00 +5)),
+        (friday, Hours(2), datetime!(2025-11-14 18:00 +5)),
+        (friday, Hours(3), datetime!(2025-11-17 10:00 +5)),
+    ]);
 }
 
 #[test]
@@ -97,22 +111,15 @@ fn a_transfer_makes_a_weekend_day_a_work_day() {
 
 #[test]
 fn office_hours_skip_the_lunch_break_and_the_night() {
-    let tuesday = date!(2025 - 11 - 18);
-    let at = |hour, minute| {
-        time::PrimitiveDateTime::new(tuesday, time::Time::from_hms(hour, minute, 0).unwrap())
-            .assume_offset(ALMATY)
-    };
-    assert_eq!(due(at(12, 30), StepDuration::Hours(1)), at(14, 30));
-    assert_eq!(due(at(12, 0), StepDuration::Hours(1)), at(13, 0));
-    assert_eq!(due(at(13, 20), StepDuration::Minutes(30)), at(14, 30));
-    assert_eq!(
-        due(at(17, 30), StepDuration::Hours(1)),
-        datetime!(2025-11-19 09:30 +5)
-    );
-    assert_eq!(
-        due(at(10, 0), StepDuration::Hours(8)),
-        datetime!(2025-11-19 10:00 +5)
-    );
+    let tuesday = |hour, minute| almaty(date!(2025 - 11 - 18), hour, minute);
+    let wednesday = |hour, minute| almaty(date!(2025 - 11 - 19), hour, minute);
+    assert_dues(&[
+        (tuesday(12, 30), Hours(1), tuesday(14, 30)),
+        (tuesday(12, 0), Hours(1), tuesday(13, 0)),
+        (tuesday(13, 20), Minutes(30), tuesday(14, 30)),
+        (tuesday(17, 30), Hours(1), wednesday(9, 30)),
+        (tuesday(10, 0), Hours(8), wednesday(10, 0)),
+    ]);
 }
 
 #[test]
@@ -122,20 +129,14 @@ fn after_hours_and_days_off_count_from_the_next_working_morning() {
         office().received_at(evening).map(|d| d.at),
         Ok(datetime!(2025-11-18 09:00 +5))
     );
-    assert_eq!(
-        due(evening, StepDuration::Minutes(30)),
-        datetime!(2025-11-18 09:30 +5)
-    );
-    // Received on Tuesday, so the one working day is Wednesday.
-    assert_eq!(
-        due(evening, StepDuration::WorkingDays(1)),
-        datetime!(2025-11-19 18:00 +5)
-    );
-    // Another offset is the same instant; the answer is in Almaty time.
-    assert_eq!(
-        due(datetime!(2025-11-15 10:00 UTC), StepDuration::Minutes(15)),
-        datetime!(2025-11-17 09:15 +5)
-    );
+    let saturday_utc = datetime!(2025-11-15 10:00 UTC);
+    assert_dues(&[
+        (evening, Minutes(30), datetime!(2025-11-18 09:30 +5)),
+        // Received on Tuesday, so the one working day is Wednesday.
+        (evening, WorkingDays(1), datetime!(2025-11-19 18:00 +5)),
+        // Another offset is the same instant; the answer is in Almaty time.
+        (saturday_utc, Minutes(15), datetime!(2025-11-17 09:15 +5)),
+    ]);
 }
 
 #[test]
@@ -255,18 +256,15 @@ fn office_hours_without_a_break_count_straight_through() {
         closes: time!(17:00),
     };
     let time = WorkingTime::new(Calendar::embedded(), hours);
-    let due = |start, d| time.due(start, d).unwrap().at;
-    assert_eq!(
-        due(datetime!(2025-11-18 12:30 +5), StepDuration::Hours(1)),
-        datetime!(2025-11-18 13:30 +5)
-    );
-    assert_eq!(
-        due(datetime!(2025-11-18 16:30 +5), StepDuration::Hours(1)),
-        datetime!(2025-11-19 08:30 +5)
-    );
-    assert_eq!(
-        due(datetime!(2025-11-18 10:00 +5), StepDuration::WorkingDays(1)),
-        datetime!(2025-11-19 17:00 +5)
+    let tuesday = |hour, minute| almaty(date!(2025 - 11 - 18), hour, minute);
+    let wednesday = |hour, minute| almaty(date!(2025 - 11 - 19), hour, minute);
+    assert_dues_on(
+        &time,
+        &[
+            (tuesday(12, 30), Hours(1), tuesday(13, 30)),
+            (tuesday(16, 30), Hours(1), wednesday(8, 30)),
+            (tuesday(10, 0), WorkingDays(1), wednesday(17, 0)),
+        ],
     );
 }
 

@@ -10,7 +10,7 @@ use egov_domain::schedule::{
     ServiceDuration,
 };
 use egov_domain::{ApplicationStatus, Catalogue, RegionId, ServiceId};
-use time::macros::datetime;
+use time::macros::{date, datetime};
 use time::OffsetDateTime;
 
 fn service(id: &str, region: &str) -> ServiceView {
@@ -36,11 +36,44 @@ fn just_submitted(service: &ServiceView, calendar: &Calendar, at: OffsetDateTime
     .expect("a timed procedure")
 }
 
+/// `service` in `region` submitted at `at`, on the embedded calendar.
+fn submitted(service_id: &str, region: &str, at: OffsetDateTime) -> Schedule {
+    just_submitted(&service(service_id, region), Calendar::embedded(), at)
+}
+
 fn at(due: DueMoment) -> (OffsetDateTime, CalendarStatus) {
     match due {
         DueMoment::At(due) => (due.at, due.calendar),
         other => panic!("no moment: {other:?}"),
     }
+}
+
+/// `hour`:`minute` of `day` in Almaty.
+fn almaty(day: time::Date, hour: u8, minute: u8) -> OffsetDateTime {
+    time::PrimitiveDateTime::new(day, time::Time::from_hms(hour, minute, 0).unwrap())
+        .assume_offset(egov_domain::working_time::ALMATY)
+}
+
+/// The moments of `dues`, without their calendars.
+fn moments(dues: &[(OffsetDateTime, CalendarStatus)]) -> Vec<OffsetDateTime> {
+    dues.iter().map(|d| d.0).collect()
+}
+
+/// `dues` fall on `day` at `times` (hour, minute), each counted on a calendar of `status`.
+fn assert_due_on(
+    dues: &[(OffsetDateTime, CalendarStatus)],
+    day: time::Date,
+    times: &[(u8, u8)],
+    status: CalendarStatus,
+) {
+    let expected: Vec<_> = times.iter().map(|&(h, m)| almaty(day, h, m)).collect();
+    assert_eq!(moments(dues), expected);
+    assert!(dues.iter().all(|d| d.1 == status), "{dues:?}");
+}
+
+/// Each step's due moment, which must be known.
+fn step_dues(schedule: &Schedule) -> Vec<(OffsetDateTime, CalendarStatus)> {
+    schedule.steps.iter().map(|s| at(s.due)).collect()
 }
 
 #[test]
@@ -111,88 +144,74 @@ fn the_card_duration_is_the_stated_total_or_the_sum_of_the_steps_of_the_same_pro
 #[test]
 fn a_karaganda_referral_on_31_december_2026_at_17_00_is_done_the_same_day_on_the_official_calendar()
 {
-    let referral = service("active_employment_referral", "karaganda");
-    let schedule = just_submitted(
-        &referral,
-        Calendar::embedded(),
+    let schedule = submitted(
+        "active_employment_referral",
+        "karaganda",
         datetime!(2026-12-31 17:00 +5),
     );
     // 2 + 5 + 20 + 2 + 1 minutes of office time, all before closing.
-    let dues: Vec<_> = schedule.steps.iter().map(|s| at(s.due)).collect();
+    let dec_31 = date!(2026 - 12 - 31);
+    let times = [(17, 2), (17, 7), (17, 27), (17, 29), (17, 30)];
+    let dues = step_dues(&schedule);
+    assert_due_on(&dues, dec_31, &times, CalendarStatus::Official);
+    let service_due = at(schedule.service);
     assert_eq!(
-        dues.iter().map(|d| d.0).collect::<Vec<_>>(),
-        [
-            datetime!(2026-12-31 17:02 +5),
-            datetime!(2026-12-31 17:07 +5),
-            datetime!(2026-12-31 17:27 +5),
-            datetime!(2026-12-31 17:29 +5),
-            datetime!(2026-12-31 17:30 +5),
-        ]
-    );
-    assert!(dues.iter().all(|d| d.1 == CalendarStatus::Official));
-    assert_eq!(
-        at(schedule.service),
-        (datetime!(2026-12-31 17:30 +5), CalendarStatus::Official)
+        service_due,
+        (almaty(dec_31, 17, 30), CalendarStatus::Official)
     );
 }
 
 #[test]
 fn a_national_standard_referral_on_31_december_2026_at_17_00_runs_into_the_provisional_2027() {
-    let referral = service("active_employment_referral", "national_standard");
-    let schedule = just_submitted(
-        &referral,
-        Calendar::embedded(),
+    let schedule = submitted(
+        "active_employment_referral",
+        "national_standard",
         datetime!(2026-12-31 17:00 +5),
     );
-    let dues: Vec<_> = schedule.steps.iter().map(|s| at(s.due)).collect();
+    let jan_5 = date!(2027 - 01 - 05);
+    let dues = step_dues(&schedule);
     // The applicant's hour ends at closing on 31 December; 1–4 January are off (4 January is
     // the moved day off of Saturday 2 January), so the 5 hours of checking run on 5 January.
     assert_eq!(
         dues[0],
         (datetime!(2026-12-31 18:00 +5), CalendarStatus::Official)
     );
-    assert_eq!(
-        dues[1],
-        (datetime!(2027-01-05 15:00 +5), CalendarStatus::Provisional)
-    );
-    assert_eq!(
-        dues[2],
-        (datetime!(2027-01-05 16:00 +5), CalendarStatus::Provisional)
-    );
-    assert_eq!(
-        dues[3],
-        (datetime!(2027-01-05 16:30 +5), CalendarStatus::Provisional)
-    );
-    assert_eq!(
-        dues[4],
-        (datetime!(2027-01-05 17:00 +5), CalendarStatus::Provisional)
-    );
+    let times = [(15, 0), (16, 0), (16, 30), (17, 0)];
+    assert_due_on(&dues[1..], jan_5, &times, CalendarStatus::Provisional);
     // The stated total, one working day, counted from receipt: the next working day's close.
+    let service_due = at(schedule.service);
     assert_eq!(
-        at(schedule.service),
-        (datetime!(2027-01-05 18:00 +5), CalendarStatus::Provisional)
+        service_due,
+        (almaty(jan_5, 18, 0), CalendarStatus::Provisional)
     );
 }
 
 #[test]
 fn an_application_of_30_december_2027_is_counted_provisionally_into_2028() {
-    let assistance = service("targeted_social_assistance", "karaganda");
-    let schedule = just_submitted(
-        &assistance,
-        Calendar::embedded(),
+    let schedule = submitted(
+        "targeted_social_assistance",
+        "karaganda",
         datetime!(2027-12-30 10:00 +5),
     );
     assert_eq!(schedule.channel, ChannelKind::ProviderOffice);
-    let dues: Vec<_> = schedule.steps.iter().map(|s| at(s.due)).collect();
+    let dues = step_dues(&schedule);
     // 15 min; 1 working day (31 Dec); 5 working days: 1–2 Jan 2028 holidays (Saturday and
     // Sunday, moved to 3 and 4 Jan), 5, 6 Jan, 7 Jan Christmas (Friday), 10, 11, 12 Jan.
-    assert_eq!(dues[0].0, datetime!(2027-12-30 10:15 +5));
-    assert_eq!(dues[1].0, datetime!(2027-12-31 18:00 +5));
-    assert_eq!(dues[2].0, datetime!(2028-01-12 18:00 +5));
-    assert_eq!(dues[3].0, datetime!(2028-01-13 10:00 +5));
-    assert_eq!(dues[4].0, datetime!(2028-01-13 10:15 +5));
+    let (dec_30, dec_31) = (date!(2027 - 12 - 30), date!(2027 - 12 - 31));
+    let (jan_12, jan_13) = (date!(2028 - 01 - 12), date!(2028 - 01 - 13));
+    assert_eq!(
+        moments(&dues),
+        [
+            (dec_30, 10, 15),
+            (dec_31, 18, 0),
+            (jan_12, 18, 0),
+            (jan_13, 10, 0),
+            (jan_13, 10, 15)
+        ]
+        .map(|(day, h, m)| almaty(day, h, m))
+    );
     assert!(dues.iter().all(|d| d.1 == CalendarStatus::Provisional));
-    assert_eq!(at(schedule.service).0, datetime!(2028-01-13 10:15 +5));
+    assert_eq!(at(schedule.service).0, almaty(jan_13, 10, 15));
     assert_eq!(schedule.first_unknown(), None);
 }
 
@@ -207,12 +226,15 @@ fn a_schedule_that_cannot_finish_stops_at_the_step_and_says_why() {
     let dues: Vec<DueMoment> = schedule.steps.iter().map(|s| s.due).collect();
     assert!(matches!(dues[0], DueMoment::At(_)));
     assert!(matches!(dues[1], DueMoment::At(_)));
+    let after_unknown = DueMoment::Unknown(DueUnknown::AfterUnknownStep);
     assert_eq!(
-        dues[2],
-        DueMoment::Unknown(DueUnknown::CalendarMissing { year: 2028 })
+        dues[2..],
+        [
+            DueMoment::Unknown(DueUnknown::CalendarMissing { year: 2028 }),
+            after_unknown,
+            after_unknown,
+        ]
     );
-    assert_eq!(dues[3], DueMoment::Unknown(DueUnknown::AfterUnknownStep));
-    assert_eq!(dues[4], DueMoment::Unknown(DueUnknown::AfterUnknownStep));
     assert_eq!(
         schedule.service,
         DueMoment::Unknown(DueUnknown::CalendarMissing { year: 2028 })
@@ -229,10 +251,9 @@ fn a_schedule_that_cannot_finish_stops_at_the_step_and_says_why() {
 fn a_service_whose_regulation_sets_no_total_says_so_rather_than_a_partial_sum() {
     // Seed 004's portal channel of the certificate gives no durations; its provider's office
     // procedure does, so the application is counted on that one.
-    let certificate = service("targeted_assistance_recipient_certificate", "karaganda");
-    let schedule = just_submitted(
-        &certificate,
-        Calendar::embedded(),
+    let schedule = submitted(
+        "targeted_assistance_recipient_certificate",
+        "karaganda",
         datetime!(2026-12-02 10:00 +5),
     );
     assert!(matches!(schedule.service, DueMoment::At(_)));

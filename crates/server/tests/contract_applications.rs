@@ -2,7 +2,7 @@
 
 mod support;
 
-use egov_domain::api::{problem_code, ApplicationRecord};
+use egov_domain::api::{problem_code, ApplicationRecord, SignedApplication};
 use egov_domain::profile::ApplicantFact;
 use egov_domain::signature::test_ca::{self, TestCertificate};
 use egov_domain::signature::SignatureFormat;
@@ -10,10 +10,16 @@ use egov_domain::ApplicationStatus;
 use egov_server::cms_verify::test_pki::{self, TestLeaf};
 use reqwest::StatusCode;
 use support::{
-    assert_schema, cms_signed, ok, problem, schema_errors, signed, signed_with, start, IIN,
+    assert_schema, cms_signed, invalid, ok, problem, schema_errors, signed, signed_with, start,
+    unprocessable, TestServer, IIN,
 };
 
 const REFERRAL: &str = "active_employment_referral";
+
+/// `body` submitted and refused with 422 and `code`.
+async fn rejected(t: &TestServer, body: SignedApplication, code: &'static str) {
+    unprocessable(t.submit(&body, None).await, code).await;
+}
 
 #[tokio::test]
 async fn submit_then_read_back() {
@@ -153,12 +159,7 @@ async fn idempotent_retry_returns_the_first_application() {
     )
     .await;
     // A header that is not the signed key is refused.
-    let mismatch = problem(
-        t.submit(&body, Some("another-key-0000000001")).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        problem_code::VALIDATION,
-    )
-    .await;
+    let mismatch = invalid(t.submit(&body, Some("another-key-0000000001")).await).await;
     assert_eq!(mismatch.errors[0].path, "header:Idempotency-Key");
     assert_eq!(
         mismatch.errors[0].code,
@@ -169,17 +170,7 @@ async fn idempotent_retry_returns_the_first_application() {
 #[tokio::test]
 async fn each_bad_signature_fails_with_its_own_code() {
     let t = start().await;
-    let reject = |body, code: &'static str| {
-        let t = &t;
-        async move {
-            problem(
-                t.submit(&body, None).await,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                code,
-            )
-            .await;
-        }
-    };
+    let reject = |body, code| rejected(&t, body, code);
     let base = t.application(REFERRAL, IIN).await;
     let app = || base.clone();
     reject(
@@ -281,17 +272,7 @@ async fn a_cms_signature_is_verified_with_the_same_checks_and_codes() {
     )
     .await;
 
-    let reject = |body, code: &'static str| {
-        let t = &t;
-        async move {
-            problem(
-                t.submit(&body, None).await,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                code,
-            )
-            .await;
-        }
-    };
+    let reject = |body, code| rejected(&t, body, code);
     // Signed, then a field changed: the application is not what was signed.
     let mut tampered = cms_signed(TestLeaf::Valid, app());
     tampered.application.service = egov_domain::ServiceId::new("job_seeker_registration");
@@ -300,13 +281,7 @@ async fn a_cms_signature_is_verified_with_the_same_checks_and_codes() {
     tampered.application.applicant.phone = "+77001112233".into();
     reject(tampered, "signature_mismatch").await;
 
-    for (kind, code) in [
-        (TestLeaf::Expired, "certificate_expired"),
-        (TestLeaf::NotYetValid, "certificate_not_yet_valid"),
-        (TestLeaf::Revoked, "certificate_revoked"),
-        (TestLeaf::OtherIin, "certificate_iin_mismatch"),
-        (TestLeaf::Untrusted, "certificate_untrusted"),
-    ] {
+    for (kind, code) in support::REFUSED_LEAVES {
         reject(cms_signed(kind, app()), code).await;
     }
 
@@ -326,40 +301,19 @@ async fn a_cms_signature_is_verified_with_the_same_checks_and_codes() {
 #[tokio::test]
 async fn application_rules_are_checked_server_side() {
     let t = start().await;
-    let invalid = problem(
-        t.submit(&signed(t.application(REFERRAL, "123456789011").await), None)
-            .await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        problem_code::VALIDATION,
-    )
-    .await;
-    assert_eq!(invalid.errors[0].path, "application.applicant.iin");
-    assert_eq!(invalid.errors[0].code, "iin_check_digit");
+    let wrong_iin = signed(t.application(REFERRAL, "123456789011").await);
+    let invalid_iin = invalid(t.submit(&wrong_iin, None).await).await;
+    assert_eq!(invalid_iin.errors[0].path, "application.applicant.iin");
+    assert_eq!(invalid_iin.errors[0].code, "iin_check_digit");
 
-    problem(
-        t.submit(&signed(t.application("teleportation", IIN).await), None)
-            .await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        problem_code::UNKNOWN_SERVICE,
-    )
-    .await;
-    problem(
-        t.submit(
-            &signed(t.application("unemployed_registration", IIN).await),
-            None,
-        )
-        .await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        problem_code::SERVICE_NOT_ONLINE,
-    )
-    .await;
-    let key = problem(
-        t.submit(&signed(t.application(REFERRAL, IIN).await), Some(""))
-            .await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        problem_code::VALIDATION,
-    )
-    .await;
+    for (service, code) in [
+        ("teleportation", problem_code::UNKNOWN_SERVICE),
+        ("unemployed_registration", problem_code::SERVICE_NOT_ONLINE),
+    ] {
+        rejected(&t, signed(t.application(service, IIN).await), code).await;
+    }
+    let body = signed(t.application(REFERRAL, IIN).await);
+    let key = invalid(t.submit(&body, Some("")).await).await;
     assert_eq!(key.errors[0].path, "header:Idempotency-Key");
 }
 
@@ -367,42 +321,36 @@ async fn application_rules_are_checked_server_side() {
 async fn transport_errors_are_problems_too() {
     let t = start().await;
     let url = t.url("/applications");
-    problem(
-        t.client
+    for (content_type, body, status, code) in [
+        (
+            "application/json",
+            b"{not json".to_vec(),
+            StatusCode::BAD_REQUEST,
+            problem_code::MALFORMED_BODY,
+        ),
+        (
+            "text/plain",
+            b"{}".to_vec(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            problem_code::UNSUPPORTED_MEDIA_TYPE,
+        ),
+        (
+            "application/json",
+            vec![b' '; 3 * 1024 * 1024],
+            StatusCode::PAYLOAD_TOO_LARGE,
+            problem_code::BODY_TOO_LARGE,
+        ),
+    ] {
+        let response = t
+            .client
             .post(&url)
-            .header("content-type", "application/json")
-            .body("{not json")
+            .header("content-type", content_type)
+            .body(body)
             .send()
             .await
-            .unwrap(),
-        StatusCode::BAD_REQUEST,
-        problem_code::MALFORMED_BODY,
-    )
-    .await;
-    problem(
-        t.client
-            .post(&url)
-            .header("content-type", "text/plain")
-            .body("{}")
-            .send()
-            .await
-            .unwrap(),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        problem_code::UNSUPPORTED_MEDIA_TYPE,
-    )
-    .await;
-    problem(
-        t.client
-            .post(&url)
-            .header("content-type", "application/json")
-            .body(vec![b' '; 3 * 1024 * 1024])
-            .send()
-            .await
-            .unwrap(),
-        StatusCode::PAYLOAD_TOO_LARGE,
-        problem_code::BODY_TOO_LARGE,
-    )
-    .await;
+            .unwrap();
+        problem(response, status, code).await;
+    }
     let not_allowed = t.client.delete(&url).send().await.unwrap();
     assert!(not_allowed.headers().contains_key("allow"));
     problem(
@@ -411,22 +359,23 @@ async fn transport_errors_are_problems_too() {
         problem_code::METHOD_NOT_ALLOWED,
     )
     .await;
-    problem(
-        t.get("/services?region=a&region=b").await,
-        StatusCode::BAD_REQUEST,
-        problem_code::BAD_REQUEST,
-    )
-    .await;
-    problem(
-        t.get("/applications/NOPE-NOPE-NOPE").await,
-        StatusCode::NOT_FOUND,
-        problem_code::NOT_FOUND,
-    )
-    .await;
-    problem(
-        t.get("/no-such-endpoint").await,
-        StatusCode::NOT_FOUND,
-        problem_code::NOT_FOUND,
-    )
-    .await;
+    for (path, status, code) in [
+        (
+            "/services?region=a&region=b",
+            StatusCode::BAD_REQUEST,
+            problem_code::BAD_REQUEST,
+        ),
+        (
+            "/applications/NOPE-NOPE-NOPE",
+            StatusCode::NOT_FOUND,
+            problem_code::NOT_FOUND,
+        ),
+        (
+            "/no-such-endpoint",
+            StatusCode::NOT_FOUND,
+            problem_code::NOT_FOUND,
+        ),
+    ] {
+        problem(t.get(path).await, status, code).await;
+    }
 }

@@ -6,7 +6,7 @@ mod support;
 use egov_domain::api::{problem_code, CalendarStatus, CalendarYear};
 use egov_domain::calendar::Calendar;
 use reqwest::StatusCode;
-use support::{assert_schema, ok, problem, start, start_with};
+use support::{assert_schema, ok, start, start_with};
 use time::macros::date;
 
 #[tokio::test]
@@ -53,25 +53,19 @@ async fn official_and_provisional_years_are_published_with_their_days() {
 #[tokio::test]
 async fn a_year_out_of_range_or_not_a_year_is_a_problem() {
     let t = start().await;
-    let p = problem(
-        t.get("/calendar/2023").await,
+    let not_covered = (
         StatusCode::NOT_FOUND,
         problem_code::CALENDAR_YEAR_NOT_COVERED,
-    )
-    .await;
+    );
+    let p = t.get_problem("/calendar/2023", not_covered).await;
     assert!(p.detail.unwrap_or_default().contains("2023"));
-    problem(
-        t.get("/calendar/99999").await,
-        StatusCode::NOT_FOUND,
-        problem_code::CALENDAR_YEAR_NOT_COVERED,
-    )
-    .await;
-    problem(
-        t.get("/calendar/next").await,
-        StatusCode::BAD_REQUEST,
-        problem_code::BAD_REQUEST,
-    )
-    .await;
+    let not_a_year = (StatusCode::BAD_REQUEST, problem_code::BAD_REQUEST);
+    for (path, expected) in [
+        ("/calendar/99999", not_covered),
+        ("/calendar/next", not_a_year),
+    ] {
+        t.get_problem(path, expected).await;
+    }
 }
 
 #[tokio::test]

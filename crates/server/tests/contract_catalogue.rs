@@ -7,7 +7,7 @@ use egov_domain::catalogue::ServiceView;
 use egov_domain::region::Region;
 use egov_domain::{Catalogue, RegionId};
 use reqwest::StatusCode;
-use support::{assert_schema, ok, problem, start};
+use support::{assert_schema, ok, start};
 
 #[tokio::test]
 async fn regions_list_the_catalogue_regions() {
@@ -73,31 +73,27 @@ async fn one_service_by_id_and_region() {
 #[tokio::test]
 async fn catalogue_errors_have_their_codes() {
     let t = start().await;
-    problem(
-        t.get("/services?region=atlantis").await,
-        StatusCode::NOT_FOUND,
-        problem_code::UNKNOWN_REGION,
-    )
-    .await;
-    problem(
-        t.get("/services/teleportation?region=karaganda").await,
-        StatusCode::NOT_FOUND,
-        problem_code::UNKNOWN_SERVICE,
-    )
-    .await;
-    problem(
-        t.get("/services/job_seeker_registration?region=national_standard")
-            .await,
-        StatusCode::NOT_FOUND,
-        problem_code::SERVICE_NOT_IN_REGION,
-    )
-    .await;
-    let missing = problem(
-        t.get("/services/active_employment_referral").await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        problem_code::VALIDATION,
-    )
-    .await;
+    let not_found = |code| (StatusCode::NOT_FOUND, code);
+    for (path, expected) in [
+        (
+            "/services?region=atlantis",
+            not_found(problem_code::UNKNOWN_REGION),
+        ),
+        (
+            "/services/teleportation?region=karaganda",
+            not_found(problem_code::UNKNOWN_SERVICE),
+        ),
+        (
+            "/services/job_seeker_registration?region=national_standard",
+            not_found(problem_code::SERVICE_NOT_IN_REGION),
+        ),
+    ] {
+        t.get_problem(path, expected).await;
+    }
+    let invalid = (StatusCode::UNPROCESSABLE_ENTITY, problem_code::VALIDATION);
+    let missing = t
+        .get_problem("/services/active_employment_referral", invalid)
+        .await;
     assert_eq!(missing.errors[0].path, "query.region");
     assert_eq!(missing.errors[0].code, problem_code::REGION_REQUIRED);
 }

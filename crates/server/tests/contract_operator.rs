@@ -2,99 +2,73 @@
 
 mod support;
 
-use egov_domain::api::{
-    problem_code, ApplicationRecord, HeadSignature, ResultDocument, ResultDocumentKind,
-    TransitionRequest,
-};
+use egov_contract::fixtures::{issue, referral_document, refusal, to, STEPS_TO_SIGNED};
+use egov_domain::api::{problem_code, ApplicationRecord, ResultDocument, TransitionRequest};
 use egov_domain::ApplicationStatus::{self, *};
 use reqwest::StatusCode;
-use support::{assert_schema, ok, problem, signed, start_with, TestServer, IIN};
+use support::{assert_schema, ok, problem, start_operator, start_with, TestServer};
 
 const TOKEN: &str = "operator-secret";
 
 async fn operator() -> TestServer {
-    start_with(|c| c.operator_token = Some(TOKEN.into())).await
-}
-
-async fn submit(t: &TestServer) -> String {
-    let record: ApplicationRecord = ok(
-        t.submit(
-            &signed(t.application("active_employment_referral", IIN).await),
-            None,
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
-    record.reference
-}
-
-fn to(status: ApplicationStatus) -> TransitionRequest {
-    TransitionRequest {
-        to: status,
-        actor: None,
-        refusal_grounds: None,
-        result: None,
-    }
+    start_operator(TOKEN).await
 }
 
 fn document() -> ResultDocument {
     ResultDocument {
-        kind: ResultDocumentKind::Referral,
         result: Some("youth_practice_referral".into()),
-        number: "ЖП-2026/0042".into(),
-        date: "2026-11-24".into(),
-        provider: "Отдел занятости и социальных программ".into(),
-        head_signature: HeadSignature {
-            signer_name: "БАСШЫ Б.".into(),
-            certificate_serial: "HEAD-0001".into(),
-            signed_at: time::OffsetDateTime::now_utc(),
-        },
+        ..referral_document()
     }
 }
 
-async fn post(
+/// The operator's transition of `reference` to `body`, accepted.
+async fn accepted(t: &TestServer, reference: &str, body: &TransitionRequest) -> ApplicationRecord {
+    ok(
+        t.transition(reference, body, Some(TOKEN)).await,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// The operator's transition of `reference` to `body`, refused with `status` and `code`.
+async fn refused(
     t: &TestServer,
     reference: &str,
     body: &TransitionRequest,
-    token: Option<&str>,
-) -> reqwest::Response {
-    let mut request = t
-        .client
-        .post(t.url(&format!("/operator/applications/{reference}/transitions")))
-        .json(body);
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    request.send().await.unwrap()
+    status: StatusCode,
+    code: &str,
+) {
+    problem(
+        t.transition(reference, body, Some(TOKEN)).await,
+        status,
+        code,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn an_application_walks_the_regulation_to_its_result() {
     let t = operator().await;
-    let reference = submit(&t).await;
-    for status in [Registered, ExecutorAssigned, Checked, Signed] {
+    let reference = t.submit_referral().await;
+    for status in STEPS_TO_SIGNED {
         let mut body = to(status);
         if status == Registered {
             body.actor = Some("office:Kyzylorda-3".into());
         }
-        let record: ApplicationRecord = ok(
-            post(&t, &reference, &body, Some(TOKEN)).await,
-            StatusCode::OK,
-        )
-        .await;
+        let record: ApplicationRecord = accepted(&t, &reference, &body).await;
         assert_eq!(record.status, status);
     }
-    problem(
-        post(&t, &reference, &to(ResultIssued), Some(TOKEN)).await,
+    refused(
+        &t,
+        &reference,
+        &to(ResultIssued),
         StatusCode::UNPROCESSABLE_ENTITY,
         problem_code::RESULT_REQUIRED,
     )
     .await;
-    let mut issue = to(ResultIssued);
-    issue.result = Some(document());
+    let issue = issue(document());
     let record: serde_json::Value = ok(
-        post(&t, &reference, &issue, Some(TOKEN)).await,
+        t.transition(&reference, &issue, Some(TOKEN)).await,
         StatusCode::OK,
     )
     .await;
@@ -125,8 +99,10 @@ async fn an_application_walks_the_regulation_to_its_result() {
     )
     .await;
     assert_eq!(public, record);
-    problem(
-        post(&t, &reference, &to(Refused), Some(TOKEN)).await,
+    refused(
+        &t,
+        &reference,
+        &to(Refused),
         StatusCode::CONFLICT,
         problem_code::TRANSITION_FROM_FINAL,
     )
@@ -136,27 +112,26 @@ async fn an_application_walks_the_regulation_to_its_result() {
 #[tokio::test]
 async fn refusal_needs_grounds_and_steps_cannot_be_skipped() {
     let t = operator().await;
-    let reference = submit(&t).await;
-    problem(
-        post(&t, &reference, &to(Checked), Some(TOKEN)).await,
+    let reference = t.submit_referral().await;
+    refused(
+        &t,
+        &reference,
+        &to(Checked),
         StatusCode::CONFLICT,
         problem_code::TRANSITION_NOT_ALLOWED,
     )
     .await;
-    let mut refuse = to(Refused);
-    refuse.refusal_grounds = Some("  ".into());
-    problem(
-        post(&t, &reference, &refuse, Some(TOKEN)).await,
+    let mut refuse = refusal("  ");
+    refused(
+        &t,
+        &reference,
+        &refuse,
         StatusCode::UNPROCESSABLE_ENTITY,
         problem_code::REFUSAL_GROUNDS_REQUIRED,
     )
     .await;
     refuse.refusal_grounds = Some("Не зарегистрирован как безработный".into());
-    let record: ApplicationRecord = ok(
-        post(&t, &reference, &refuse, Some(TOKEN)).await,
-        StatusCode::OK,
-    )
-    .await;
+    let record = accepted(&t, &reference, &refuse).await;
     assert_eq!(record.status, Refused);
     assert_eq!(record.refusal_grounds, refuse.refusal_grounds);
 }
@@ -164,39 +139,53 @@ async fn refusal_needs_grounds_and_steps_cannot_be_skipped() {
 #[tokio::test]
 async fn operator_endpoints_need_the_token_and_a_configured_server() {
     let t = operator().await;
-    let reference = submit(&t).await;
-    problem(
-        post(&t, &reference, &to(Registered), None).await,
-        StatusCode::UNAUTHORIZED,
-        problem_code::UNAUTHORIZED,
-    )
-    .await;
-    problem(
-        post(&t, &reference, &to(Registered), Some("guess")).await,
-        StatusCode::UNAUTHORIZED,
-        problem_code::UNAUTHORIZED,
-    )
-    .await;
-    problem(
-        post(&t, "NOPE-NOPE-NOPE", &to(Registered), Some(TOKEN)).await,
-        StatusCode::NOT_FOUND,
-        problem_code::NOT_FOUND,
-    )
-    .await;
+    let reference = t.submit_referral().await;
     let closed = start_with(|_| {}).await;
-    let reference = submit(&closed).await;
-    problem(
-        post(&closed, &reference, &to(Registered), Some(TOKEN)).await,
-        StatusCode::NOT_FOUND,
-        problem_code::OPERATOR_DISABLED,
-    )
-    .await;
+    let closed_reference = closed.submit_referral().await;
+    for (server, reference, token, status, code) in [
+        (
+            &t,
+            reference.as_str(),
+            None,
+            StatusCode::UNAUTHORIZED,
+            problem_code::UNAUTHORIZED,
+        ),
+        (
+            &t,
+            &reference,
+            Some("guess"),
+            StatusCode::UNAUTHORIZED,
+            problem_code::UNAUTHORIZED,
+        ),
+        (
+            &t,
+            "NOPE-NOPE-NOPE",
+            Some(TOKEN),
+            StatusCode::NOT_FOUND,
+            problem_code::NOT_FOUND,
+        ),
+        // A server without an operator token has the endpoints off.
+        (
+            &closed,
+            &closed_reference,
+            Some(TOKEN),
+            StatusCode::NOT_FOUND,
+            problem_code::OPERATOR_DISABLED,
+        ),
+    ] {
+        problem(
+            server.transition(reference, &to(Registered), token).await,
+            status,
+            code,
+        )
+        .await;
+    }
 }
 
 #[tokio::test]
 async fn simulation_advances_applications_to_their_result() {
     let t = start_with(|c| c.simulate_step_seconds = Some(1)).await;
-    let reference = submit(&t).await;
+    let reference = t.submit_referral().await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     let record = loop {
         let record: ApplicationRecord = ok(

@@ -2,13 +2,10 @@
 
 mod support;
 
-use egov_domain::api::{
-    problem_code, ApplicationRecord, HeadSignature, ResultDocument, ResultDocumentKind,
-    TransitionRequest,
-};
-use egov_domain::ApplicationStatus::{self, *};
+use egov_contract::fixtures::{issue, referral_document, to, STEPS_TO_SIGNED};
+use egov_domain::api::{problem_code, ApplicationRecord, HeadSignature, ResultDocument};
 use reqwest::StatusCode;
-use support::{ok, problem, signed, start_with, TestServer, IIN};
+use support::{ok, start_operator, TestServer, IIN};
 
 const TOKEN: &str = "operator-secret";
 const NUMBER: &str = "ЖН-2026/00417";
@@ -18,65 +15,30 @@ const PROVIDER: &str = "Коммунальное государственное 
                         области, Қарағанды қ., Бұқар жырау даңғылы, 47";
 
 async fn operator() -> TestServer {
-    start_with(|c| c.operator_token = Some(TOKEN.into())).await
-}
-
-async fn submit(t: &TestServer) -> String {
-    let record: ApplicationRecord = ok(
-        t.submit(
-            &signed(t.application("active_employment_referral", IIN).await),
-            None,
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
-    record.reference
-}
-
-async fn transition(t: &TestServer, reference: &str, body: &TransitionRequest) {
-    let _: ApplicationRecord = ok(
-        t.client
-            .post(t.url(&format!("/operator/applications/{reference}/transitions")))
-            .bearer_auth(TOKEN)
-            .json(body)
-            .send()
-            .await
-            .unwrap(),
-        StatusCode::OK,
-    )
-    .await;
-}
-
-fn to(status: ApplicationStatus) -> TransitionRequest {
-    TransitionRequest {
-        to: status,
-        actor: None,
-        refusal_grounds: None,
-        result: None,
-    }
+    start_operator(TOKEN).await
 }
 
 /// An application walked by the operator to an issued referral.
 async fn issued(t: &TestServer) -> String {
-    let reference = submit(t).await;
-    for status in [Registered, ExecutorAssigned, Checked, Signed] {
-        transition(t, &reference, &to(status)).await;
-    }
-    let mut issue = to(ResultIssued);
-    issue.result = Some(ResultDocument {
-        kind: ResultDocumentKind::Referral,
-        result: Some("employment_referral".into()),
+    let reference = t.submit_referral().await;
+    let document = ResultDocument {
         number: NUMBER.into(),
-        date: "2026-11-23".into(),
         provider: PROVIDER.into(),
         head_signature: HeadSignature {
             signer_name: "ЖАКЕНОВА ГҮЛНАР".into(),
-            certificate_serial: "3A1F09C2".into(),
             signed_at: time::macros::datetime!(2026-11-23 09:05 UTC),
+            ..referral_document().head_signature
         },
-    });
-    transition(t, &reference, &issue).await;
+        ..referral_document()
+    };
+    let steps = STEPS_TO_SIGNED.map(to);
+    for body in steps.iter().chain([&issue(document)]) {
+        let _: ApplicationRecord = ok(
+            t.transition(&reference, body, Some(TOKEN)).await,
+            StatusCode::OK,
+        )
+        .await;
+    }
     reference
 }
 
@@ -170,25 +132,21 @@ async fn an_issued_referral_is_a_one_page_pdf_in_the_asked_language() {
 #[tokio::test]
 async fn no_pdf_without_a_result_document() {
     let t = operator().await;
-    problem(
-        t.get("/applications/0000-0000-0000/result.pdf").await,
-        StatusCode::NOT_FOUND,
-        problem_code::NOT_FOUND,
-    )
-    .await;
-    let reference = submit(&t).await;
-    problem(
-        t.get(&format!("/applications/{reference}/result.pdf"))
-            .await,
-        StatusCode::CONFLICT,
-        problem_code::RESULT_NOT_ISSUED,
-    )
-    .await;
-    problem(
-        t.get(&format!("/applications/{reference}/result.pdf?lang=de"))
-            .await,
-        StatusCode::BAD_REQUEST,
-        problem_code::BAD_REQUEST,
-    )
-    .await;
+    let reference = t.submit_referral().await;
+    for (path, expected) in [
+        (
+            "/applications/0000-0000-0000/result.pdf".to_owned(),
+            (StatusCode::NOT_FOUND, problem_code::NOT_FOUND),
+        ),
+        (
+            format!("/applications/{reference}/result.pdf"),
+            (StatusCode::CONFLICT, problem_code::RESULT_NOT_ISSUED),
+        ),
+        (
+            format!("/applications/{reference}/result.pdf?lang=de"),
+            (StatusCode::BAD_REQUEST, problem_code::BAD_REQUEST),
+        ),
+    ] {
+        t.get_problem(&path, expected).await;
+    }
 }

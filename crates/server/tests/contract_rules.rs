@@ -2,11 +2,16 @@
 
 mod support;
 
-use egov_domain::api::{problem_code, FieldError};
+use egov_domain::api::{problem_code, FieldError, Problem};
 use egov_domain::catalogue::ResultId;
-use egov_domain::{AttachedDocument, RegionId};
+use egov_domain::{Application, AttachedDocument, RegionId};
 use reqwest::StatusCode;
-use support::{application, attach_documents, problem, signed, start, IIN};
+use support::{application, attach_documents, invalid, signed, start, TestServer, IIN};
+
+/// `app`, signed, refused as invalid.
+async fn refused(t: &TestServer, app: Application) -> Problem {
+    invalid(t.submit(&signed(app), None).await).await
+}
 
 #[tokio::test]
 async fn a_result_the_applicant_is_not_eligible_for_is_refused_with_the_reason() {
@@ -16,12 +21,7 @@ async fn a_result_the_applicant_is_not_eligible_for_is_refused_with_the_reason()
     app.region = RegionId::new("national_standard");
     app.result = Some(ResultId::new("youth_practice_referral"));
     attach_documents(&t.client, &t.url(""), &mut app).await;
-    let refused = problem(
-        t.submit(&signed(app.clone()), None).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        problem_code::VALIDATION,
-    )
-    .await;
+    let refused = refused(&t, app.clone()).await;
     assert_eq!(
         refused.errors,
         vec![FieldError {
@@ -44,12 +44,7 @@ async fn a_result_is_required_where_the_service_offers_a_choice() {
     let t = start().await;
     let mut app = t.application("active_employment_referral", IIN).await;
     app.result = None;
-    let refused = problem(
-        t.submit(&signed(app), None).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        problem_code::VALIDATION,
-    )
-    .await;
+    let refused = refused(&t, app).await;
     assert_eq!(refused.errors[0].code, problem_code::RESULT_REQUIRED);
 }
 
@@ -66,12 +61,7 @@ async fn an_attachment_must_be_an_upload_the_server_holds() {
         media_type: "application/pdf".into(),
         sha256: "0".repeat(64),
     });
-    let refused = problem(
-        t.submit(&signed(app), None).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        problem_code::VALIDATION,
-    )
-    .await;
+    let refused = refused(&t, app).await;
     assert_eq!(
         refused.errors,
         vec![FieldError {
@@ -86,12 +76,7 @@ async fn every_document_the_applicant_must_attach_is_attached() {
     let t = start().await;
     let mut app = t.application("active_employment_referral", IIN).await;
     let dropped = app.documents.pop().expect("a referral asks for documents");
-    let refused = problem(
-        t.submit(&signed(app), None).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        problem_code::VALIDATION,
-    )
-    .await;
+    let refused = refused(&t, app).await;
     assert_eq!(refused.errors.len(), 1, "{:?}", refused.errors);
     assert_eq!(refused.errors[0].code, problem_code::DOCUMENT_MISSING);
     assert_eq!(

@@ -5,20 +5,31 @@
 
 mod support;
 
-use base64::engine::general_purpose::STANDARD as BASE64;
-use base64::Engine;
-use egov_domain::api::{
-    problem_code, ApplicationRecord, Session, SessionChallenge, SessionRequest, UploadReceipt,
-};
+use egov_domain::api::{problem_code, ApplicationRecord, UploadReceipt};
 use egov_domain::signature::test_ca::{self, TestCertificate};
 use reqwest::StatusCode;
 use std::time::Duration;
-use support::{attachment, ok, problem, signed, start, start_with, upload_pdf, TestServer, IIN};
+use support::{
+    attachment, invalid, ok, problem, signed, spawn_binary, start, start_with, upload_pdf,
+    TestServer, IIN,
+};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 const REFERRAL: &str = "active_employment_referral";
 /// Another applicant (valid check digit).
 const OTHER_IIN: &str = "990106300596";
+
+/// An upload of [`support::PDF`] named `name` (percent-encoded), whatever the answer.
+async fn try_upload(t: &TestServer, name: &str) -> reqwest::Response {
+    t.client
+        .post(t.url("/uploads"))
+        .header("content-type", "application/pdf")
+        .header("x-file-name", name)
+        .body(support::PDF)
+        .send()
+        .await
+        .unwrap()
+}
 
 async fn delete(t: &TestServer, id: &str, token: Option<&str>) -> reqwest::Response {
     let mut request = t.client.delete(t.url(&format!("/uploads/{id}")));
@@ -47,6 +58,12 @@ async fn application_with(
     application
 }
 
+/// The application of [`IIN`] with the upload of `receipt`, submitted and accepted.
+async fn submit_with(t: &TestServer, receipt: &UploadReceipt) -> ApplicationRecord {
+    let body = signed(application_with(t, IIN, receipt).await);
+    ok(t.submit(&body, None).await, StatusCode::CREATED).await
+}
+
 #[tokio::test]
 async fn a_stranger_cannot_delete_an_upload_and_nobody_can_once_it_is_submitted() {
     let t = start().await;
@@ -68,12 +85,7 @@ async fn a_stranger_cannot_delete_an_upload_and_nobody_can_once_it_is_submitted(
     let other = upload_pdf(&t.client, &t.url("")).await;
     forbidden(delete(&t, &receipt.id, Some(&other.delete_token)).await).await;
 
-    let record: ApplicationRecord = ok(
-        t.submit(&signed(application_with(&t, IIN, &receipt).await), None)
-            .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    let record = submit_with(&t, &receipt).await;
     // Not even the uploader may take a submitted document away.
     problem(
         delete(&t, &receipt.id, Some(&receipt.delete_token)).await,
@@ -111,23 +123,10 @@ async fn a_stranger_cannot_delete_an_upload_and_nobody_can_once_it_is_submitted(
 async fn an_upload_is_attached_by_one_application_only() {
     let t = start().await;
     let receipt = upload_pdf(&t.client, &t.url("")).await;
-    ok::<ApplicationRecord>(
-        t.submit(&signed(application_with(&t, IIN, &receipt).await), None)
-            .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    submit_with(&t, &receipt).await;
     // Someone who learnt the id attaches it to their own application.
-    let swap = problem(
-        t.submit(
-            &signed(application_with(&t, OTHER_IIN, &receipt).await),
-            None,
-        )
-        .await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        problem_code::VALIDATION,
-    )
-    .await;
+    let theirs = signed(application_with(&t, OTHER_IIN, &receipt).await);
+    let swap = invalid(t.submit(&theirs, None).await).await;
     assert_eq!(swap.errors[0].path, "application.documents[0].upload_id");
     assert_eq!(swap.errors[0].code, problem_code::UPLOAD_ALREADY_ATTACHED);
 
@@ -135,12 +134,7 @@ async fn an_upload_is_attached_by_one_application_only() {
     let fresh = upload_pdf(&t.client, &t.url("")).await;
     let mut twice = application_with(&t, IIN, &fresh).await;
     twice.documents.push(twice.documents[0].clone());
-    let refused = problem(
-        t.submit(&signed(twice), None).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        problem_code::VALIDATION,
-    )
-    .await;
+    let refused = invalid(t.submit(&signed(twice), None).await).await;
     assert!(refused
         .errors
         .iter()
@@ -180,12 +174,7 @@ async fn every_attachment_is_checked_against_its_receipt() {
         ("media_type", |d| d.media_type = "image/png".into()),
     ];
     for (field, change) in cases {
-        let refused = problem(
-            t.submit(&tampered(change), None).await,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            problem_code::VALIDATION,
-        )
-        .await;
+        let refused = invalid(t.submit(&tampered(change), None).await).await;
         assert_eq!(refused.errors.len(), 1, "{field}: {:?}", refused.errors);
         assert_eq!(
             refused.errors[0].path,
@@ -196,30 +185,11 @@ async fn every_attachment_is_checked_against_its_receipt() {
     // A name no receipt could carry: too long, markup, a right-to-left override.
     let long_name =
         tampered(|d| d.file_name = format!("<img src=x>{}\u{202E}fdp.exe", "a".repeat(2000)));
-    let refused = problem(
-        t.submit(&long_name, None).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        problem_code::VALIDATION,
-    )
-    .await;
+    let refused = invalid(t.submit(&long_name, None).await).await;
     assert_eq!(refused.errors[0].path, "application.documents[0].file_name");
     assert_eq!(refused.errors[0].code, "file_name_invalid");
     // And the upload refuses such a name in the first place.
-    let response = t
-        .client
-        .post(t.url("/uploads"))
-        .header("content-type", "application/pdf")
-        .header("x-file-name", "cod%E2%80%AEfdp.exe")
-        .body(support::PDF)
-        .send()
-        .await
-        .unwrap();
-    problem(
-        response,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        problem_code::VALIDATION,
-    )
-    .await;
+    invalid(try_upload(&t, "cod%E2%80%AEfdp.exe").await).await;
 
     // The untampered application is accepted: the refusals above were the changes.
     ok::<ApplicationRecord>(t.submit(&signed(base), None).await, StatusCode::CREATED).await;
@@ -236,12 +206,7 @@ async fn a_document_the_regulation_does_not_ask_for_is_refused() {
             &receipt,
         ));
         let at = application.documents.len() - 1;
-        let refused = problem(
-            t.submit(&signed(application), None).await,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            problem_code::VALIDATION,
-        )
-        .await;
+        let refused = invalid(t.submit(&signed(application), None).await).await;
         assert_eq!(
             refused.errors,
             vec![egov_domain::api::FieldError {
@@ -258,15 +223,7 @@ async fn a_flood_of_uploads_is_limited_per_client() {
     for _ in 0..5 {
         upload_pdf(&t.client, &t.url("")).await;
     }
-    let response = t
-        .client
-        .post(t.url("/uploads"))
-        .header("content-type", "application/pdf")
-        .header("x-file-name", "document.pdf")
-        .body(support::PDF)
-        .send()
-        .await
-        .unwrap();
+    let response = try_upload(&t, "document.pdf").await;
     assert!(response.headers().contains_key("retry-after"));
     problem(
         response,
@@ -276,24 +233,13 @@ async fn a_flood_of_uploads_is_limited_per_client() {
     .await;
 }
 
-async fn try_upload(t: &TestServer) -> reqwest::Response {
-    t.client
-        .post(t.url("/uploads"))
-        .header("content-type", "application/pdf")
-        .header("x-file-name", "document.pdf")
-        .body(support::PDF)
-        .send()
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn uploads_stop_at_the_client_quota_and_at_the_total_quota() {
     let size = support::PDF.len() as u64;
     let t = start_with(|c| c.upload_quota_per_client = 2 * size).await;
     let first = upload_pdf(&t.client, &t.url("")).await;
     upload_pdf(&t.client, &t.url("")).await;
-    let response = try_upload(&t).await;
+    let response = try_upload(&t, "document.pdf").await;
     let wait: u64 = response.headers()["retry-after"]
         .to_str()
         .unwrap()
@@ -307,19 +253,14 @@ async fn uploads_stop_at_the_client_quota_and_at_the_total_quota() {
     )
     .await;
     // Attaching frees the client's quota: what it holds for submitted applications is theirs.
-    ok::<ApplicationRecord>(
-        t.submit(&signed(application_with(&t, IIN, &first).await), None)
-            .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    submit_with(&t, &first).await;
     upload_pdf(&t.client, &t.url("")).await;
 
     let full = start_with(|c| c.upload_quota_total = 2 * size).await;
     upload_pdf(&full.client, &full.url("")).await;
     upload_pdf(&full.client, &full.url("")).await;
     problem(
-        try_upload(&full).await,
+        try_upload(&full, "document.pdf").await,
         StatusCode::INSUFFICIENT_STORAGE,
         problem_code::STORAGE_FULL,
     )
@@ -334,12 +275,7 @@ async fn unattached_uploads_are_swept_and_attached_ones_kept() {
     })
     .await;
     let kept = upload_pdf(&t.client, &t.url("")).await;
-    ok::<ApplicationRecord>(
-        t.submit(&signed(application_with(&t, IIN, &kept).await), None)
-            .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    submit_with(&t, &kept).await;
     let abandoned = upload_pdf(&t.client, &t.url("")).await;
     let uploads = t.data_dir().join("uploads");
     assert!(uploads.join(&abandoned.id).exists());
@@ -424,17 +360,8 @@ async fn a_signed_body_sent_again_creates_no_second_application() {
         "{answers:?}"
     );
 
-    let token = sign_in(&t, IIN).await;
-    let mine: Vec<serde_json::Value> = ok(
-        t.client
-            .get(t.url("/applications"))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .unwrap(),
-        StatusCode::OK,
-    )
-    .await;
+    let token = t.sign_in(IIN).await;
+    let mine: Vec<serde_json::Value> = ok(t.mine(Some(&token)).await, StatusCode::OK).await;
     assert_eq!(mine.len(), 2, "one application per signed body");
 }
 
@@ -500,40 +427,6 @@ async fn a_body_signed_long_ago_or_in_the_future_is_refused() {
     ok::<ApplicationRecord>(t.submit(&signed(old), None).await, StatusCode::CREATED).await;
 }
 
-async fn sign_in(t: &TestServer, iin: &str) -> String {
-    let challenge: SessionChallenge = ok(
-        t.client
-            .post(t.url("/session/challenge"))
-            .send()
-            .await
-            .unwrap(),
-        StatusCode::CREATED,
-    )
-    .await;
-    let bytes = BASE64.decode(&challenge.challenge).unwrap();
-    let request = SessionRequest {
-        challenge: challenge.challenge,
-        iin: iin.into(),
-        signature: test_ca::sign(
-            TestCertificate::Valid,
-            iin,
-            &bytes,
-            time::OffsetDateTime::now_utc(),
-        ),
-    };
-    let session: Session = ok(
-        t.client
-            .post(t.url("/session"))
-            .json(&request)
-            .send()
-            .await
-            .unwrap(),
-        StatusCode::CREATED,
-    )
-    .await;
-    session.token
-}
-
 fn assert_no_store(response: &reqwest::Response, what: &str) {
     assert_eq!(
         response
@@ -548,7 +441,7 @@ fn assert_no_store(response: &reqwest::Response, what: &str) {
 #[tokio::test]
 async fn answers_with_personal_data_are_not_cached() {
     let t = start().await;
-    let upload = try_upload(&t).await;
+    let upload = try_upload(&t, "document.pdf").await;
     assert_no_store(&upload, "an upload receipt (its delete token)");
     let body = signed(t.application(REFERRAL, IIN).await);
     let submitted = t.submit(&body, None).await;
@@ -556,14 +449,8 @@ async fn answers_with_personal_data_are_not_cached() {
     let record: ApplicationRecord = submitted.json().await.unwrap();
     let read = t.get(&format!("/applications/{}", record.reference)).await;
     assert_no_store(&read, "GET /applications/{reference}");
-    let token = sign_in(&t, IIN).await;
-    let mine = t
-        .client
-        .get(t.url("/applications"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
+    let token = t.sign_in(IIN).await;
+    let mine = t.mine(Some(&token)).await;
     assert_eq!(mine.status(), StatusCode::OK);
     assert_no_store(&mine, "GET /applications");
     let session = t
@@ -624,82 +511,46 @@ async fn the_operator_endpoint_reads_no_body_before_it_authorises() {
         }
         request.send()
     };
-    // A body that would fail to parse, naming the status enum in the error, is never read.
-    let refused = problem(
-        call(None, r#"{"to":"nonsense"}"#).await.unwrap(),
-        StatusCode::UNAUTHORIZED,
-        problem_code::UNAUTHORIZED,
-    )
-    .await;
+    let unauthorized = (StatusCode::UNAUTHORIZED, problem_code::UNAUTHORIZED);
+    let limited = (StatusCode::TOO_MANY_REQUESTS, problem_code::RATE_LIMITED);
+    let cases = [
+        // A body that would fail to parse, naming the status enum in the error, is never read.
+        (None, r#"{"to":"nonsense"}"#, unauthorized),
+        (Some("wrong"), "{not json", unauthorized),
+        // With the token the body is read (and here found malformed).
+        (
+            Some(TOKEN),
+            "{not json",
+            (StatusCode::BAD_REQUEST, problem_code::MALFORMED_BODY),
+        ),
+        // Failures are limited: the third failure is the last answered 401 …
+        (Some("wrong"), "{}", unauthorized),
+        (Some("wrong"), "{}", limited),
+        // … and while locked out, even the right token waits: guesses teach nothing.
+        (Some(TOKEN), "{}", limited),
+    ];
+    let mut answers = Vec::new();
+    for (token, body, (status, code)) in cases {
+        let response = call(token, body).await.unwrap();
+        let retry_after = response.headers().contains_key("retry-after");
+        answers.push((problem(response, status, code).await, retry_after));
+    }
+    let (refused, _) = &answers[0];
     assert!(refused.detail.is_none(), "{refused:?}");
     assert!(
         !format!("{refused:?}").contains("registered"),
         "{refused:?}"
     );
-    problem(
-        call(Some("wrong"), "{not json").await.unwrap(),
-        StatusCode::UNAUTHORIZED,
-        problem_code::UNAUTHORIZED,
-    )
-    .await;
-    // With the token the body is read (and here found malformed).
-    problem(
-        call(Some(TOKEN), "{not json").await.unwrap(),
-        StatusCode::BAD_REQUEST,
-        problem_code::MALFORMED_BODY,
-    )
-    .await;
-    // Failures are limited: the third failure is the last answered 401 …
-    problem(
-        call(Some("wrong"), "{}").await.unwrap(),
-        StatusCode::UNAUTHORIZED,
-        problem_code::UNAUTHORIZED,
-    )
-    .await;
-    let locked = call(Some("wrong"), "{}").await.unwrap();
-    assert!(locked.headers().contains_key("retry-after"));
-    problem(
-        locked,
-        StatusCode::TOO_MANY_REQUESTS,
-        problem_code::RATE_LIMITED,
-    )
-    .await;
-    // … and while locked out, even the right token waits: guesses teach nothing.
-    problem(
-        call(Some(TOKEN), "{}").await.unwrap(),
-        StatusCode::TOO_MANY_REQUESTS,
-        problem_code::RATE_LIMITED,
-    )
-    .await;
+    let (_, locked_retry_after) = answers[4];
+    assert!(locked_retry_after);
 }
 
 /// The server binary's log: one line per request with the route's pattern, the status and the
 /// request id the answer carries; security events; and no reference, IIN or query.
 #[tokio::test]
 async fn the_request_log_names_routes_and_events_never_personal_data() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
     let data = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_egov-server"))
-        .args(["--port", "0", "--trust-test-ca"])
-        .arg("--data-dir")
-        .arg(data.path())
-        .env("RUST_LOG", "info")
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the server binary starts");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let url = loop {
-        let line = lines
-            .next()
-            .expect("the server prints its address")
-            .unwrap();
-        if let Some(url) = line.split("listening on ").nth(1) {
-            break url.trim().to_owned();
-        }
-    };
+    let (mut child, url, lines) = spawn_binary(data.path(), &[], "info");
     let collected = std::thread::spawn(move || lines.map_while(Result::ok).collect::<Vec<_>>());
     let client = reqwest::Client::new();
     let reference = "ABCD-EFGH-JKMN";
@@ -714,30 +565,16 @@ async fn the_request_log_names_routes_and_events_never_personal_data() {
         .unwrap()
         .to_owned();
     // A sign-in with an expired certificate: a security event.
-    let challenge: SessionChallenge = client
-        .post(format!("{url}/api/v1/session/challenge"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let bytes = BASE64.decode(&challenge.challenge).unwrap();
-    let refused = client
-        .post(format!("{url}/api/v1/session"))
-        .json(&SessionRequest {
-            challenge: challenge.challenge,
-            iin: IIN.into(),
-            signature: test_ca::sign(
+    let refused =
+        egov_contract::fixtures::sign_in(&client, &format!("{url}/api/v1"), IIN, |bytes| {
+            test_ca::sign(
                 TestCertificate::Expired,
                 IIN,
-                &bytes,
+                bytes,
                 time::OffsetDateTime::now_utc(),
-            ),
+            )
         })
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     // SIGKILL would lose buffered lines; the log is written line by line, so a kill after the
     // answers is enough, and a short wait lets the last line out.

@@ -4,12 +4,13 @@ mod support;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
+use egov_contract::fixtures::{challenge_bytes, session_request, test_ca_session_request};
 use egov_domain::api::{
     problem_code, ApplicationSummary, Session, SessionChallenge, SessionRequest,
 };
-use egov_domain::signature::test_ca::{self, TestCertificate};
+use egov_domain::signature::test_ca::TestCertificate;
 use reqwest::StatusCode;
-use support::{assert_schema, ok, problem, signed, start, TestServer, IIN};
+use support::{assert_schema, invalid, ok, problem, signed, start, unprocessable, TestServer, IIN};
 
 async fn challenge(t: &TestServer) -> SessionChallenge {
     let response = t
@@ -24,13 +25,8 @@ async fn challenge(t: &TestServer) -> SessionChallenge {
 }
 
 fn request(challenge: &SessionChallenge, kind: TestCertificate, iin: &str) -> SessionRequest {
-    let bytes = BASE64.decode(&challenge.challenge).unwrap();
-    assert_eq!(bytes.len(), 32);
-    SessionRequest {
-        challenge: challenge.challenge.clone(),
-        iin: iin.into(),
-        signature: test_ca::sign(kind, iin, &bytes, time::OffsetDateTime::now_utc()),
-    }
+    assert_eq!(challenge_bytes(challenge).len(), 32);
+    test_ca_session_request(challenge, kind, iin)
 }
 
 async fn sign_in(t: &TestServer, body: &SessionRequest) -> reqwest::Response {
@@ -42,12 +38,9 @@ async fn sign_in(t: &TestServer, body: &SessionRequest) -> reqwest::Response {
         .unwrap()
 }
 
-async fn mine(t: &TestServer, token: Option<&str>) -> reqwest::Response {
-    let mut r = t.client.get(t.url("/applications"));
-    if let Some(token) = token {
-        r = r.bearer_auth(token);
-    }
-    r.send().await.unwrap()
+/// A sign-in request refused with 422 and `code`.
+async fn refused(t: &TestServer, body: &SessionRequest, code: &str) {
+    unprocessable(sign_in(t, body).await, code).await;
 }
 
 #[tokio::test]
@@ -88,7 +81,7 @@ async fn signed_in_citizen_sees_own_applications_newest_first() {
     assert_eq!(session.iin, IIN);
     assert!(session.expires_at > time::OffsetDateTime::now_utc());
 
-    let list: serde_json::Value = ok(mine(&t, Some(&session.token)).await, StatusCode::OK).await;
+    let list: serde_json::Value = ok(t.mine(Some(&session.token)).await, StatusCode::OK).await;
     for row in list.as_array().unwrap() {
         assert_schema(row, "ApplicationSummary");
     }
@@ -121,12 +114,7 @@ async fn sign_in_with_a_cms_signature() {
     let pki = support::test_pki();
     let t = support::start_with_cms(pki).await;
     let cms_request = |c: &SessionChallenge, kind: TestLeaf| {
-        let bytes = BASE64.decode(&c.challenge).unwrap();
-        SessionRequest {
-            challenge: c.challenge.clone(),
-            iin: IIN.into(),
-            signature: pki.envelope(kind, IIN, &bytes),
-        }
+        session_request(c, IIN, |bytes| pki.envelope(kind, IIN, bytes))
     };
     for kind in [TestLeaf::Valid, TestLeaf::Rsa] {
         let c = challenge(&t).await;
@@ -136,65 +124,42 @@ async fn sign_in_with_a_cms_signature() {
         )
         .await;
         assert_eq!(session.iin, IIN);
-        ok::<Vec<ApplicationSummary>>(mine(&t, Some(&session.token)).await, StatusCode::OK).await;
+        ok::<Vec<ApplicationSummary>>(t.mine(Some(&session.token)).await, StatusCode::OK).await;
     }
-    for (kind, code) in [
-        (TestLeaf::Expired, "certificate_expired"),
-        (TestLeaf::NotYetValid, "certificate_not_yet_valid"),
-        (TestLeaf::Revoked, "certificate_revoked"),
-        (TestLeaf::OtherIin, "certificate_iin_mismatch"),
-        (TestLeaf::Untrusted, "certificate_untrusted"),
-    ] {
+    for (kind, code) in support::REFUSED_LEAVES {
         let c = challenge(&t).await;
-        problem(
-            sign_in(&t, &cms_request(&c, kind)).await,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            code,
-        )
-        .await;
+        refused(&t, &cms_request(&c, kind), code).await;
     }
-    // A CMS over another challenge than the one presented.
-    let c = challenge(&t).await;
-    let other = challenge(&t).await;
-    let mut wrong = cms_request(&other, TestLeaf::Valid);
-    wrong.challenge = c.challenge.clone();
-    problem(
-        sign_in(&t, &wrong).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "signature_mismatch",
-    )
-    .await;
-    let c = challenge(&t).await;
-    let mut gost = cms_request(&c, TestLeaf::Valid);
-    gost.signature.value = test_pki::as_gost(&gost.signature.value);
-    problem(
-        sign_in(&t, &gost).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "signature_algorithm_unsupported",
-    )
-    .await;
-    let c = challenge(&t).await;
-    let mut garbage = cms_request(&c, TestLeaf::Valid);
-    garbage.signature.value = BASE64.encode(b"not a CMS");
-    problem(
-        sign_in(&t, &garbage).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "signature_malformed",
-    )
-    .await;
+    // A CMS over another challenge than the one presented; one in an algorithm the server does
+    // not verify (GOST); and bytes that are no CMS at all.
+    type Spoil = fn(&mut SessionRequest, &SessionChallenge);
+    let spoiled: [(Spoil, &str); 3] = [
+        (
+            |r, other| r.challenge = other.challenge.clone(),
+            "signature_mismatch",
+        ),
+        (
+            |r, _| r.signature.value = test_pki::as_gost(&r.signature.value),
+            "signature_algorithm_unsupported",
+        ),
+        (
+            |r, _| r.signature.value = BASE64.encode(b"not a CMS"),
+            "signature_malformed",
+        ),
+    ];
+    for (spoil, code) in spoiled {
+        let (c, other) = (challenge(&t).await, challenge(&t).await);
+        let mut request = cms_request(&c, TestLeaf::Valid);
+        spoil(&mut request, &other);
+        refused(&t, &request, code).await;
+    }
 
     // Without CMS trust, the same valid CMS is an unsupported format.
     let plain = start().await;
     let c = challenge(&plain).await;
-    let bytes = BASE64.decode(&c.challenge).unwrap();
-    let request = SessionRequest {
-        challenge: c.challenge.clone(),
-        iin: IIN.into(),
-        signature: pki.envelope(TestLeaf::Valid, IIN, &bytes),
-    };
-    problem(
-        sign_in(&plain, &request).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
+    refused(
+        &plain,
+        &cms_request(&c, TestLeaf::Valid),
         "signature_format_unsupported",
     )
     .await;
@@ -209,38 +174,24 @@ async fn sign_in_failures_have_their_codes() {
         (TestCertificate::OtherIin, "certificate_iin_mismatch"),
     ] {
         let c = challenge(&t).await;
-        problem(
-            sign_in(&t, &request(&c, kind, IIN)).await,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            code,
-        )
-        .await;
+        refused(&t, &request(&c, kind, IIN), code).await;
     }
     // A signature over other bytes than the challenge.
     let c = challenge(&t).await;
     let other = challenge(&t).await;
     let mut wrong = request(&other, TestCertificate::Valid, IIN);
     wrong.challenge = c.challenge.clone();
-    problem(
-        sign_in(&t, &wrong).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "signature_mismatch",
-    )
-    .await;
+    refused(&t, &wrong, "signature_mismatch").await;
     // That attempt used the challenge up.
-    problem(
-        sign_in(&t, &request(&c, TestCertificate::Valid, IIN)).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
+    refused(
+        &t,
+        &request(&c, TestCertificate::Valid, IIN),
         problem_code::CHALLENGE_UNKNOWN,
     )
     .await;
     let c = challenge(&t).await;
-    let bad_iin = problem(
-        sign_in(&t, &request(&c, TestCertificate::Valid, "123456789011")).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        problem_code::VALIDATION,
-    )
-    .await;
+    let bad_iin = request(&c, TestCertificate::Valid, "123456789011");
+    let bad_iin = invalid(sign_in(&t, &bad_iin).await).await;
     assert_eq!(bad_iin.errors[0].path, "iin");
 }
 
@@ -259,9 +210,9 @@ async fn an_expired_challenge_is_refused() {
     config.addr = "127.0.0.1:0".parse().unwrap();
     let server = egov_server::start(config).await.unwrap();
     let t = TestServer::wrap(server, data);
-    problem(
-        sign_in(&t, &request(&stale, TestCertificate::Valid, IIN)).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
+    refused(
+        &t,
+        &request(&stale, TestCertificate::Valid, IIN),
         problem_code::CHALLENGE_EXPIRED,
     )
     .await;
@@ -270,17 +221,12 @@ async fn an_expired_challenge_is_refused() {
 #[tokio::test]
 async fn applications_need_a_valid_token() {
     let t = start().await;
-    let missing = mine(&t, None).await;
-    problem(
-        missing,
-        StatusCode::UNAUTHORIZED,
-        problem_code::UNAUTHORIZED,
-    )
-    .await;
-    problem(
-        mine(&t, Some("made-up")).await,
-        StatusCode::UNAUTHORIZED,
-        problem_code::UNAUTHORIZED,
-    )
-    .await;
+    for token in [None, Some("made-up")] {
+        problem(
+            t.mine(token).await,
+            StatusCode::UNAUTHORIZED,
+            problem_code::UNAUTHORIZED,
+        )
+        .await;
+    }
 }

@@ -6,9 +6,8 @@ mod support;
 
 use egov_domain::api::{ApplicationRecord, SignedApplication, IDEMPOTENCY_KEY_HEADER};
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::{Arc, Mutex};
 
 const SUBMISSIONS: usize = 300;
@@ -27,34 +26,13 @@ impl Drop for Server {
 }
 
 fn spawn(data_dir: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_egov-server"))
-        .args([
-            "--port",
-            "0",
-            "--trust-test-ca",
-            "--rate-limit-per-minute",
-            "0",
-            "--upload-rate-per-minute",
-            "0",
-        ])
-        .arg("--data-dir")
-        .arg(data_dir)
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the server binary starts");
-    let stdout = child.stdout.take().unwrap();
-    let mut lines = BufReader::new(stdout).lines();
-    let url = loop {
-        let line = lines
-            .next()
-            .expect("the server prints its address")
-            .unwrap();
-        if let Some(url) = line.split("listening on ").nth(1) {
-            break url.trim().to_owned();
-        }
-    };
+    let args = [
+        "--rate-limit-per-minute",
+        "0",
+        "--upload-rate-per-minute",
+        "0",
+    ];
+    let (child, url, lines) = support::spawn_binary(data_dir, &args, "warn");
     // Keep draining stdout so the server never blocks on a full pipe.
     std::thread::spawn(move || lines.for_each(drop));
     Server { child, url }

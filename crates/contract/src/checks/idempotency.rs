@@ -8,7 +8,7 @@ use egov_domain::api::{ApplicationRecord, IDEMPOTENCY_KEY_HEADER};
 use egov_domain::signature::test_ca::TestCertificate;
 
 pub async fn retry_same_reference(ctx: &mut Ctx) -> Checked {
-    let first = ctx.submitted_application();
+    let first = ctx.submitted();
     let (key, reference) = (first.key.clone(), first.record.reference.clone());
     // A retry after a lost answer may carry a fresh signature over the same application.
     let again = signed(first.body.application.clone(), TestCertificate::Valid);
@@ -28,7 +28,7 @@ pub async fn retry_same_reference(ctx: &mut Ctx) -> Checked {
 }
 
 pub async fn other_body_refused(ctx: &mut Ctx) -> Checked {
-    let first = ctx.submitted_application();
+    let first = ctx.submitted();
     let (key, signed_at) = (first.key.clone(), first.body.application.signed_at.clone());
     let mut other = ctx.referral().await?;
     other.applicant.address = format!("{} (another application)", other.applicant.address);

@@ -2,21 +2,21 @@
 //! created (the application of `submit.valid`, the session of `session.sign_in`). To add a
 //! check, write an `async fn(&mut Ctx) -> Checked` in its area and list it in [`ALL`].
 
-/// The checks that a signature by each refused test certificate is refused with its own
-/// problem: the same three for a sign-in and a submission, so the area's
-/// `certificate(ctx, kind, code)` sends one and this names which problem each must get.
-macro_rules! refused_certificate_checks {
-    () => {
+/// The refusals of the test CA's expired, revoked and other person's certificates, each its own
+/// check of an area: `certificate_checks!(run)` defines `certificate_expired`,
+/// `certificate_revoked` and `certificate_other_iin`, each `run(ctx, kind, code)`.
+macro_rules! certificate_checks {
+    ($run:ident) => {
         pub async fn certificate_expired(ctx: &mut Ctx) -> Checked {
-            certificate(ctx, TestCertificate::Expired, "certificate_expired").await
+            $run(ctx, TestCertificate::Expired, "certificate_expired").await
         }
 
         pub async fn certificate_revoked(ctx: &mut Ctx) -> Checked {
-            certificate(ctx, TestCertificate::Revoked, "certificate_revoked").await
+            $run(ctx, TestCertificate::Revoked, "certificate_revoked").await
         }
 
         pub async fn certificate_other_iin(ctx: &mut Ctx) -> Checked {
-            certificate(ctx, TestCertificate::OtherIin, "certificate_iin_mismatch").await
+            $run(ctx, TestCertificate::OtherIin, "certificate_iin_mismatch").await
         }
     };
 }
@@ -399,16 +399,6 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// The application `submit.valid` created: only for a check that lists `Need::Application`.
-    pub fn submitted_application(&self) -> &Submitted {
-        self.submitted.as_ref().expect("needs Application")
-    }
-
-    /// Its reference.
-    pub fn submitted_reference(&self) -> String {
-        self.submitted_application().record.reference.clone()
-    }
-
     pub fn new(api: Api, operator_token: Option<String>) -> Ctx {
         Ctx {
             api,
@@ -547,6 +537,16 @@ impl Ctx {
         Ok(application)
     }
 
+    /// The application `submit.valid` created (for a check that needs Application).
+    pub fn submitted(&self) -> &Submitted {
+        self.submitted.as_ref().expect("needs Application")
+    }
+
+    /// The reference of the application `submit.valid` created.
+    pub fn submitted_reference(&self) -> String {
+        self.submitted().record.reference.clone()
+    }
+
     /// The kit's usual application: the domain's example, in its region.
     pub async fn referral(&mut self) -> Result<Application, Failure> {
         let region = example_application(IIN).region;
@@ -599,6 +599,14 @@ pub fn fresh_key() -> String {
     let bytes: [u8; 12] = rand::rng().random();
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     format!("egov-contract-{hex}")
+}
+
+/// Sends `call`, a body larger than the server takes (the kit may stop sending once the server
+/// answers), and expects the 413 problem `code`.
+async fn too_large(ctx: &mut Ctx, call: Call, code: &str) -> Checked {
+    let reply = ctx.send(call.oversize()).await?;
+    reply.expect_problem(413, code)?;
+    Ok(())
 }
 
 /// Withdraws every upload the kit made that no application holds.

@@ -3,35 +3,26 @@
 
 use super::{Checked, Ctx, Verdict};
 use crate::client::{Call, Failure, Reply};
-use egov_domain::api::{
-    ApplicationRecord, HeadSignature, ResultDocument, ResultDocumentKind, TransitionRequest,
-};
+use crate::fixtures::{referral_document, to, transitions_path, STEPS_TO_SIGNED};
+use egov_domain::api::{ApplicationRecord, HeadSignature, ResultDocument, TransitionRequest};
 use egov_domain::ApplicationStatus::{self as Status, *};
 
 /// A reference no server issues (references avoid I, L, O and U): nothing can change.
 const NO_SUCH_REFERENCE: &str = "NOPE-NOPE-NOPE";
 
-fn to(status: Status) -> TransitionRequest {
-    TransitionRequest {
-        to: status,
-        actor: None,
-        refusal_grounds: None,
-        result: None,
-    }
-}
-
+/// The kit's result document, labelled as the kit's in a real test environment.
 fn document() -> ResultDocument {
+    let kit = "EGOV-CONTRACT";
     ResultDocument {
-        kind: ResultDocumentKind::Referral,
-        result: Some("employment_referral".into()),
-        number: "EGOV-CONTRACT-0001".into(),
+        number: format!("{kit}-0001"),
         date: time::OffsetDateTime::now_utc().date().to_string(),
         provider: "Отдел занятости и социальных программ (egov-contract)".into(),
         head_signature: HeadSignature {
             signer_name: "БАСШЫ Б.".into(),
-            certificate_serial: "EGOV-CONTRACT".into(),
-            signed_at: time::OffsetDateTime::now_utc(),
+            certificate_serial: kit.into(),
+            ..referral_document().head_signature
         },
+        ..referral_document()
     }
 }
 
@@ -42,7 +33,7 @@ async fn post(
     token: Option<&str>,
     note: &str,
 ) -> Result<Reply, Failure> {
-    let mut call = Call::post(format!("/operator/applications/{reference}/transitions"))
+    let mut call = Call::post(transitions_path(reference))
         .json(body)
         .note(note);
     if let Some(token) = token {
@@ -113,7 +104,7 @@ pub async fn step_not_allowed(ctx: &mut Ctx) -> Checked {
 
 pub async fn walk_to_result(ctx: &mut Ctx) -> Checked {
     let (token, reference) = (token(ctx), ctx.submitted_reference());
-    for status in [Registered, ExecutorAssigned, Status::Checked, Signed] {
+    for status in STEPS_TO_SIGNED {
         let note = format!("to {}", status.code());
         let reply = post(ctx, &reference, &to(status), Some(&token), &note).await?;
         let record: ApplicationRecord = reply.expect_json(200, "an ApplicationRecord")?;

@@ -3,18 +3,19 @@
 
 use super::{signed, Checked, Ctx, IIN, OTHER_PERSON_IIN, REFERRAL};
 use crate::client::{Call, Failure};
+use crate::fixtures::{challenge_bytes, test_ca_session_request as request};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use egov_domain::api::{
     ApplicationRecord, ApplicationSummary, Session, SessionChallenge, SessionRequest,
 };
-use egov_domain::signature::test_ca::{self, TestCertificate};
+use egov_domain::signature::test_ca::TestCertificate;
 use time::{Duration, OffsetDateTime};
 
 async fn new_challenge(ctx: &mut Ctx) -> Result<SessionChallenge, Failure> {
     let reply = ctx.send(Call::post("/session/challenge")).await?;
     let challenge: SessionChallenge = reply.expect_json(201, "a SessionChallenge")?;
-    let bytes = BASE64.decode(&challenge.challenge).unwrap_or_default();
+    let bytes = challenge_bytes(&challenge);
     reply.ensure(bytes.len() == 32, "challenge: 32 random bytes, base64")?;
     let now = OffsetDateTime::now_utc();
     reply.ensure(
@@ -22,16 +23,6 @@ async fn new_challenge(ctx: &mut Ctx) -> Result<SessionChallenge, Failure> {
         "expires_at in the future, within the hour (a challenge is short-lived)",
     )?;
     Ok(challenge)
-}
-
-/// `challenge` signed by a test certificate of `kind` for `iin`.
-fn request(challenge: &SessionChallenge, kind: TestCertificate, iin: &str) -> SessionRequest {
-    let bytes = BASE64.decode(&challenge.challenge).unwrap_or_default();
-    SessionRequest {
-        challenge: challenge.challenge.clone(),
-        iin: iin.into(),
-        signature: test_ca::sign(kind, iin, &bytes, OffsetDateTime::now_utc()),
-    }
 }
 
 async fn sign_in_with(
@@ -111,7 +102,7 @@ async fn certificate(ctx: &mut Ctx, kind: TestCertificate, code: &str) -> Checke
     Ok(())
 }
 
-refused_certificate_checks!();
+certificate_checks!(certificate);
 
 pub async fn invalid_iin(ctx: &mut Ctx) -> Checked {
     let challenge = new_challenge(ctx).await?;

@@ -6,7 +6,7 @@ use egov_domain::api::ApplicationRecord;
 use egov_domain::ApplicationStatus;
 
 fn created(ctx: &Ctx) -> ApplicationRecord {
-    ctx.submitted_application().record.clone()
+    ctx.submitted().record.clone()
 }
 
 pub async fn read(ctx: &mut Ctx) -> Checked {

@@ -236,7 +236,7 @@ async fn certificate(ctx: &mut Ctx, kind: TestCertificate, code: &str) -> Checke
     refused(ctx, body, &note, code).await
 }
 
-refused_certificate_checks!();
+certificate_checks!(certificate);
 
 pub async fn certificate_not_yet_valid(ctx: &mut Ctx) -> Checked {
     let later = time::OffsetDateTime::now_utc() + time::Duration::days(60);
@@ -326,11 +326,8 @@ const OVERSIZE_BODY: usize = 1024 * 1024;
 pub async fn body_too_large(ctx: &mut Ctx) -> Checked {
     let call = Call::post("/applications")
         .body("application/json", vec![b' '; OVERSIZE_BODY])
-        .oversize()
         .note("a JSON body of 1 MiB");
-    let reply = ctx.send(call).await?;
-    reply.expect_problem(413, "body_too_large")?;
-    Ok(())
+    super::too_large(ctx, call, "body_too_large").await
 }
 
 pub async fn upload_mismatch(ctx: &mut Ctx) -> Checked {
@@ -382,12 +379,7 @@ pub async fn signing_time_in_future(ctx: &mut Ctx) -> Checked {
 }
 
 pub async fn upload_already_attached(ctx: &mut Ctx) -> Checked {
-    let taken = ctx
-        .submitted_application()
-        .body
-        .application
-        .documents
-        .clone();
+    let taken = ctx.submitted().body.application.documents.clone();
     let mut application = ctx.referral().await?;
     if taken.is_empty() || application.documents.len() != taken.len() {
         return Err(Verdict::Skip(

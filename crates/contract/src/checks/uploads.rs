@@ -118,11 +118,8 @@ pub async fn too_large(ctx: &mut Ctx) -> Checked {
     let call = Call::post("/uploads")
         .body("application/pdf", big)
         .header(FILE_NAME_HEADER, "big.pdf")
-        .oversize()
         .note("a PDF of 10 MiB + 1 byte");
-    let reply = ctx.send(call).await?;
-    reply.expect_problem(413, "upload_too_large")?;
-    Ok(())
+    super::too_large(ctx, call, "upload_too_large").await
 }
 
 pub async fn file_name_missing(ctx: &mut Ctx) -> Checked {
@@ -202,15 +199,8 @@ pub async fn delete_needs_token(ctx: &mut Ctx) -> Checked {
 }
 
 pub async fn delete_attached(ctx: &mut Ctx) -> Checked {
-    let attached = ctx
-        .submitted
-        .as_ref()
-        .expect("needs Application")
-        .body
-        .application
-        .documents
-        .first()
-        .map(|d| d.upload_id.clone());
+    let documents = &ctx.submitted().body.application.documents;
+    let attached = documents.first().map(|d| d.upload_id.clone());
     let Some(id) = attached else {
         return Err(super::Verdict::Skip(
             "the example application attaches no upload".into(),

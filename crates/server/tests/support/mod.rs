@@ -50,6 +50,18 @@ pub fn test_pki() -> &'static egov_server::cms_verify::test_pki::TestPki {
     })
 }
 
+/// The test PKI's certificates a server that trusts the PKI refuses, each with its code.
+pub const REFUSED_LEAVES: [(egov_server::cms_verify::test_pki::TestLeaf, &str); 5] = {
+    use egov_server::cms_verify::test_pki::TestLeaf;
+    [
+        (TestLeaf::Expired, "certificate_expired"),
+        (TestLeaf::NotYetValid, "certificate_not_yet_valid"),
+        (TestLeaf::Revoked, "certificate_revoked"),
+        (TestLeaf::OtherIin, "certificate_iin_mismatch"),
+        (TestLeaf::Untrusted, "certificate_untrusted"),
+    ]
+};
+
 /// `application` with a CMS signature of `kind` over its canonical bytes.
 pub fn cms_signed(
     kind: egov_server::cms_verify::test_pki::TestLeaf,
@@ -97,6 +109,11 @@ impl TestServer {
 
     pub async fn get(&self, path: &str) -> Response {
         self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    /// `GET path`, answered with the problem `(status, code)`.
+    pub async fn get_problem(&self, path: &str, (status, code): (StatusCode, &str)) -> Problem {
+        problem(self.get(path).await, status, code).await
     }
 }
 
@@ -351,4 +368,109 @@ impl TestServer {
         }
         request.send().await.unwrap()
     }
+}
+
+/// A server with the operator endpoints on under `token`.
+pub async fn start_operator(token: &str) -> TestServer {
+    let token = token.to_owned();
+    start_with(|c| c.operator_token = Some(token)).await
+}
+
+/// Asserts a 422 problem with `code` (a refused signature, application or sign-in).
+pub async fn unprocessable(response: Response, code: &str) -> Problem {
+    problem(response, StatusCode::UNPROCESSABLE_ENTITY, code).await
+}
+
+/// Asserts the 422 `validation_failed` problem of a refused application or request, and returns
+/// it for its field errors.
+pub async fn invalid(response: Response) -> Problem {
+    unprocessable(response, egov_domain::api::problem_code::VALIDATION).await
+}
+
+impl TestServer {
+    /// A valid referral of [`IIN`], signed and accepted; its reference.
+    pub async fn submit_referral(&self) -> String {
+        let body = signed(self.application("active_employment_referral", IIN).await);
+        let record: egov_domain::api::ApplicationRecord =
+            ok(self.submit(&body, None).await, StatusCode::CREATED).await;
+        record.reference
+    }
+
+    /// The operator's transition of `reference` to `body`, with `token` as the bearer if any.
+    pub async fn transition(
+        &self,
+        reference: &str,
+        body: &egov_domain::api::TransitionRequest,
+        token: Option<&str>,
+    ) -> Response {
+        let path = egov_contract::fixtures::transitions_path(reference);
+        let mut request = self.client.post(self.url(&path)).json(body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.unwrap()
+    }
+
+    /// `GET /applications`, the signed-in citizen's list, with `token` as the bearer if any.
+    pub async fn mine(&self, token: Option<&str>) -> Response {
+        let mut request = self.client.get(self.url("/applications"));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.unwrap()
+    }
+
+    /// Signs in as `iin` with the test CA's valid certificate; the session's token.
+    pub async fn sign_in(&self, iin: &str) -> String {
+        let response =
+            egov_contract::fixtures::sign_in(&self.client, &self.url(""), iin, |bytes| {
+                egov_domain::signature::test_ca::sign(
+                    egov_domain::signature::test_ca::TestCertificate::Valid,
+                    iin,
+                    bytes,
+                    time::OffsetDateTime::now_utc(),
+                )
+            })
+            .await;
+        let session: egov_domain::api::Session = ok(response, StatusCode::CREATED).await;
+        session.token
+    }
+}
+
+/// The server binary, started on a free port over `data_dir` with `--trust-test-ca` and `args`,
+/// logging at `rust_log` to its stdout; its address and the rest of its stdout, line by line.
+/// Kill the child at the end.
+pub fn spawn_binary(
+    data_dir: &std::path::Path,
+    args: &[&str],
+    rust_log: &str,
+) -> (
+    std::process::Child,
+    String,
+    std::io::Lines<std::io::BufReader<std::process::ChildStdout>>,
+) {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_egov-server"))
+        .args(["--port", "0", "--trust-test-ca"])
+        .args(args)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env("RUST_LOG", rust_log)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the server binary starts");
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = loop {
+        let line = lines
+            .next()
+            .expect("the server prints its address")
+            .unwrap();
+        if let Some(url) = line.split("listening on ").nth(1) {
+            break url.trim().to_owned();
+        }
+    };
+    (child, url, lines)
 }
