@@ -67,7 +67,18 @@ async fn record_layout_shifts(c: &Client) {
         "window.__shifts = [];
          new PerformanceObserver(list => {
            for (const entry of list.getEntries()) {
-             window.__shifts.push({ value: entry.value, hadRecentInput: entry.hadRecentInput });
+             // Where and what moved, for the failure message: a shift that only a loaded
+             // machine shows is hard to find again.
+             window.__shifts.push({
+               value: entry.value,
+               hadRecentInput: entry.hadRecentInput,
+               path: location.pathname,
+               moved: (entry.sources || []).map(source =>
+                 (source.node && source.node.id ? '#' + source.node.id
+                   : source.node && source.node.className ? '.' + source.node.className
+                   : String(source.node && source.node.nodeName))
+                 + ' ' + JSON.stringify(source.previousRect) + ' -> ' + JSON.stringify(source.currentRect)),
+             });
            }
          }).observe({ type: 'layout-shift', buffered: true });",
         vec![],
@@ -77,15 +88,17 @@ async fn record_layout_shifts(c: &Client) {
 }
 
 /// The shifts recorded, as (the sum of those no input caused, which is Cumulative Layout Shift
-/// over the whole visit; how many an input caused).
-async fn layout_shifts(c: &Client) -> (f64, u64) {
+/// over the whole visit; how many an input caused; the ones no input caused, with their page and
+/// what moved).
+async fn layout_shifts(c: &Client) -> (f64, u64, String) {
     // Observer callbacks run after the next frame.
     let value = c
         .execute_async(
             "const done = arguments[arguments.length - 1];
              requestAnimationFrame(() => setTimeout(() => done([
                window.__shifts.filter(s => !s.hadRecentInput).reduce((sum, s) => sum + s.value, 0),
-               window.__shifts.filter(s => s.hadRecentInput).length
+               window.__shifts.filter(s => s.hadRecentInput).length,
+               JSON.stringify(window.__shifts.filter(s => !s.hadRecentInput))
              ]), 100));",
             vec![],
         )
@@ -195,12 +208,12 @@ async fn visit_every_question(width: u32) {
         "sign at {width}px"
     );
 
-    let (unexpected, caused_by_input) = layout_shifts(c).await;
+    let (unexpected, caused_by_input, shifts) = layout_shifts(c).await;
     // The error summaries push the page down on Continue: the recorder saw those.
     assert!(caused_by_input > 0, "no layout shift was recorded at all");
     assert_eq!(
         unexpected, 0.0,
-        "layout shifted by {unexpected} without input at {width}px"
+        "layout shifted by {unexpected} without input at {width}px: {shifts}"
     );
     s.finish().await;
 }
