@@ -634,24 +634,25 @@ fn read_record(conn: &Connection, reference: &str) -> Result<Option<ApplicationR
         Option<String>,
         Option<String>,
     );
+    // Cached statements: a status read is the server's most frequent request, and preparing
+    // its two statements on every read showed in crates/server/bench/load.sh.
     let row: Option<Row> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT id, status, submitted_at, application_json, signer_json, result_json,
                     refusal_grounds
              FROM applications WHERE reference = ?1",
-            [reference],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            },
-        )
+        )?
+        .query_row([reference], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })
         .optional()?;
     let Some((
         id,
@@ -665,7 +666,7 @@ fn read_record(conn: &Connection, reference: &str) -> Result<Option<ApplicationR
     else {
         return Ok(None);
     };
-    let mut statement = conn.prepare(
+    let mut statement = conn.prepare_cached(
         "SELECT status, at, actor FROM status_events WHERE application_id = ?1 ORDER BY id",
     )?;
     let history = statement

@@ -37,6 +37,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
+use tower::ServiceBuilder;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
@@ -199,7 +200,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
                 upload_limiter,
                 limits::limit,
             ));
-    let mut api = Router::new()
+    let api = Router::new()
         .route(paths::HEALTH, get(health))
         .route(paths::OPENAPI, get(openapi::serve))
         .route(paths::REGIONS, get(catalogue::regions))
@@ -235,20 +236,23 @@ pub fn router(state: AppState, config: &Config) -> Router {
             config.request_timeout,
         ))
         .route(paths::UPLOADS, upload_route)
-        // A body that stops sending is cut off (hyper then closes the connection).
-        .layer(RequestBodyTimeoutLayer::new(config.body_idle_timeout))
-        // Every answer of the API may carry personal data or a secret unless it says otherwise
-        // (the catalogue is public, but caching it is not worth a mistake on a shared computer).
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-store"),
-        ))
-        .layer(DefaultBodyLimit::max(config.body_limit))
-        .layer(axum::middleware::map_response(problem::problemise))
+        // One stack, so one boxed service per request rather than one per layer.
+        .layer(
+            ServiceBuilder::new()
+                .option_layer(security::cors(&config.cors_origins))
+                .layer(axum::middleware::map_response(problem::problemise))
+                .layer(DefaultBodyLimit::max(config.body_limit))
+                // Every answer of the API may carry personal data or a secret unless it says
+                // otherwise (the catalogue is public, but caching it is not worth a mistake on a
+                // shared computer).
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("no-store"),
+                ))
+                // A body that stops sending is cut off (hyper then closes the connection).
+                .layer(RequestBodyTimeoutLayer::new(config.body_idle_timeout)),
+        )
         .with_state(state);
-    if let Some(cors) = security::cors(&config.cors_origins) {
-        api = api.layer(cors);
-    }
     let mut app = Router::new().nest(egov_domain::api::API_PREFIX, api);
     if let Some(dir) = &config.static_dir {
         let csp = security::content_security_policy(
@@ -288,16 +292,14 @@ pub fn router(state: AppState, config: &Config) -> Router {
         }
         app = app.merge(files);
     }
-    for (name, value) in security::common_headers() {
-        app = app.layer(SetResponseHeaderLayer::if_not_present(name, value));
-    }
-    if config.hsts {
-        app = app.layer(SetResponseHeaderLayer::if_not_present(
-            header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
-        ));
-    }
-    request_log::layer(app)
+    app.layer(
+        ServiceBuilder::new()
+            .layer(axum::middleware::from_fn(request_log::log))
+            .layer(axum::middleware::from_fn_with_state(
+                security::response_headers(config.hsts),
+                security::add_headers,
+            )),
+    )
 }
 
 /// A server running in the background, stopped by [`RunningServer::stop`] or on drop.

@@ -104,7 +104,16 @@ struct Args {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // The log is written by a thread of its own, so no request waits on stdout; no line is
+    // dropped (`lossy(false)`): a full buffer slows requests rather than lose a security event.
+    let (log_writer, _log_flushed_on_exit) =
+        tracing_appender::non_blocking::NonBlockingBuilder::default()
+            .lossy(false)
+            .finish(std::io::stdout());
     tracing_subscriber::fmt()
+        .with_writer(log_writer)
+        // Colour codes only for a person at a terminal, not in a log file or journal.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,tower_http=info".into()),

@@ -1,11 +1,15 @@
 //! Browser-facing safety: CORS for configured embedding origins only, security headers on every
 //! response, and a Content-Security-Policy for the served app.
 
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::middleware::Next;
+use axum::response::Response;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 use std::path::Path;
+use std::sync::Arc;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 /// `None` when no origin is configured: then no CORS headers are sent and browsers keep the API
@@ -86,9 +90,9 @@ pub fn content_security_policy(
     )
 }
 
-/// Headers every response carries.
-pub fn common_headers() -> [(HeaderName, HeaderValue); 4] {
-    [
+/// Headers every response carries, and HSTS when the server is told it is reached over TLS.
+pub fn response_headers(hsts: bool) -> Arc<[(HeaderName, HeaderValue)]> {
+    let mut headers = vec![
         (
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -105,7 +109,30 @@ pub fn common_headers() -> [(HeaderName, HeaderValue); 4] {
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
         ),
-    ]
+    ];
+    if hsts {
+        headers.push((
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ));
+    }
+    headers.into()
+}
+
+/// Adds `headers` to the response, each unless the route set its own. One middleware for all of
+/// them: each layer on a router is one more boxed service per request.
+pub async fn add_headers(
+    State(headers): State<Arc<[(HeaderName, HeaderValue)]>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    for (name, value) in headers.iter() {
+        if !response.headers().contains_key(name) {
+            response.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    response
 }
 
 #[cfg(test)]
