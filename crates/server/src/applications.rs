@@ -121,18 +121,26 @@ pub async fn submit(
         application_region(&signed.application),
     )?;
     let now = OffsetDateTime::now_utc();
+    // Canonicalising is a good part of a submission's cost: once, for the signature, the replay
+    // check and the stored row.
+    let canonical =
+        String::from_utf8(signed.application.canonical_bytes()).expect("canonical JSON is UTF-8");
     let signer = state
         .verifiers
         .verify(
             &signed.signature,
-            &signed.application.canonical_bytes(),
+            canonical.as_bytes(),
             &signed.application.applicant.iin,
             now,
         )
         .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.code(), &e.to_string()))?;
     // A retry after a lost answer, or a replay of a body already stored, returns what it created,
     // however long ago it was signed: it creates nothing.
-    match state.db.replay(signed.application.clone()).await? {
+    let applicant = crate::db::ApplicantKey {
+        iin: signed.application.applicant.iin.as_str().to_owned(),
+        idempotency_key: signed.application.idempotency_key.clone(),
+    };
+    match state.db.replay(applicant, canonical.clone()).await? {
         Some(Ok(record)) => return Ok(Json(record).into_response()),
         Some(Err(())) => return Err(key_conflict()),
         None => {}
@@ -143,7 +151,7 @@ pub async fn submit(
 
     match state
         .db
-        .insert_application(new_reference(), signed, signer, now)
+        .insert_application(new_reference(), signed, canonical, signer, now)
         .await?
     {
         crate::db::Stored::Created(record) => {

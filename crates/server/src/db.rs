@@ -145,18 +145,18 @@ impl Db {
     /// Stores a verified submission and attaches its uploads, or returns the earlier one for
     /// the applicant's repeated idempotency key. One transaction behind the one connection: two
     /// parallel submissions of one body create one application, and an upload is attached once.
+    /// `application_json` is the application's canonical JSON (what was signed).
     pub async fn insert_application(
         &self,
         reference: String,
         signed: SignedApplication,
+        application_json: String,
         signer: CertificateInfo,
         now: OffsetDateTime,
     ) -> Result<Stored, DbError> {
         self.with_conn(move |conn| {
             let tx = conn.transaction()?;
             let application = &signed.application;
-            let application_json =
-                String::from_utf8(application.canonical_bytes()).expect("canonical JSON is UTF-8");
             if let Some(earlier) = replay_of(
                 &tx,
                 &application.applicant.iin,
@@ -172,39 +172,44 @@ impl Db {
             }
             let signature_json = serde_json::to_string(&signed.signature).map_err(corrupt)?;
             let submitted_at = format_time(now);
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO applications (reference, applicant_key, service, applicant_iin,
                     status, submitted_at, application_json, signature_json, signer_json)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    reference,
-                    application.idempotency_key,
-                    application.service.as_str(),
-                    application.applicant.iin.as_str(),
-                    ApplicationStatus::Submitted.code(),
-                    submitted_at,
-                    application_json,
-                    signature_json,
-                    serde_json::to_string(&signer).map_err(corrupt)?,
-                ],
-            )?;
+            )?
+            .execute(params![
+                reference,
+                application.idempotency_key,
+                application.service.as_str(),
+                application.applicant.iin.as_str(),
+                ApplicationStatus::Submitted.code(),
+                submitted_at,
+                application_json,
+                signature_json,
+                serde_json::to_string(&signer).map_err(corrupt)?,
+            ])?;
             let id = tx.last_insert_rowid();
             for (index, document) in application.documents.iter().enumerate() {
-                let attached = tx.execute(
-                    "UPDATE uploads SET application_id = ?1
-                     WHERE id = ?2 AND application_id IS NULL",
-                    params![id, document.upload_id],
-                )?;
+                let attached = tx
+                    .prepare_cached(
+                        "UPDATE uploads SET application_id = ?1
+                         WHERE id = ?2 AND application_id IS NULL",
+                    )?
+                    .execute(params![id, document.upload_id])?;
                 if attached == 0 {
                     // Rolled back on drop: nothing of this submission is stored.
                     return Ok(Stored::AlreadyAttached(index));
                 }
             }
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO status_events (application_id, status, at, actor)
                  VALUES (?1, ?2, ?3, 'applicant')",
-                params![id, ApplicationStatus::Submitted.code(), submitted_at],
-            )?;
+            )?
+            .execute(params![
+                id,
+                ApplicationStatus::Submitted.code(),
+                submitted_at
+            ])?;
             tx.commit()?;
             read_record(conn, &reference)?
                 .map(Stored::Created)
@@ -213,20 +218,20 @@ impl Db {
         .await
     }
 
-    /// The application this applicant already submitted under `key`: `Some(Ok)` if it is
-    /// `application` itself (a replay or retry), `Some(Err)` if the key named another one.
+    /// The application this applicant already submitted under their idempotency key: `Some(Ok)`
+    /// if it is the one whose canonical JSON is `application_json` (a replay or retry),
+    /// `Some(Err)` if the key named another one.
     pub async fn replay(
         &self,
-        application: egov_domain::Application,
+        applicant: ApplicantKey,
+        application_json: String,
     ) -> Result<Option<Result<ApplicationRecord, ()>>, DbError> {
         self.with_conn(move |conn| {
-            let json =
-                String::from_utf8(application.canonical_bytes()).expect("canonical JSON is UTF-8");
             match replay_of(
                 conn,
-                &application.applicant.iin,
-                &application.idempotency_key,
-                &json,
+                &applicant.iin,
+                &applicant.idempotency_key,
+                &application_json,
             )? {
                 None => Ok(None),
                 Some(None) => Ok(Some(Err(()))),
@@ -288,23 +293,27 @@ impl Db {
         .await
     }
 
-    /// The upload with this id, as recorded.
-    pub async fn upload(&self, id: String) -> Result<Option<StoredUpload>, DbError> {
+    /// The uploads with these ids, as recorded, in their order (`None` for an unknown id): one
+    /// trip to the database for all of a submission's attachments.
+    pub async fn uploads(&self, ids: Vec<String>) -> Result<Vec<Option<StoredUpload>>, DbError> {
         self.with_conn(move |conn| {
-            Ok(conn
-                .query_row(
-                    "SELECT file_name, size, media_type, sha256 FROM uploads WHERE id = ?1",
-                    [id],
-                    |r| {
-                        Ok(StoredUpload {
-                            file_name: r.get(0)?,
-                            size: r.get::<_, i64>(1)?.max(0) as u64,
-                            media_type: r.get(2)?,
-                            sha256: r.get(3)?,
+            let mut statement = conn.prepare_cached(
+                "SELECT file_name, size, media_type, sha256 FROM uploads WHERE id = ?1",
+            )?;
+            ids.iter()
+                .map(|id| {
+                    Ok(statement
+                        .query_row([id], |r| {
+                            Ok(StoredUpload {
+                                file_name: r.get(0)?,
+                                size: r.get::<_, i64>(1)?.max(0) as u64,
+                                media_type: r.get(2)?,
+                                sha256: r.get(3)?,
+                            })
                         })
-                    },
-                )
-                .optional()?)
+                        .optional()?)
+                })
+                .collect()
         })
         .await
     }
@@ -578,6 +587,12 @@ impl Db {
     }
 }
 
+/// Whose idempotency key: keys are one namespace per applicant.
+pub struct ApplicantKey {
+    pub iin: String,
+    pub idempotency_key: String,
+}
+
 /// The reference of the application `iin` submitted under `key`: `None` if there is none,
 /// `Some(None)` if there is one and it is not `application_json`.
 fn replay_of(
@@ -587,12 +602,11 @@ fn replay_of(
     application_json: &str,
 ) -> Result<Option<Option<String>>, DbError> {
     let existing: Option<(String, String)> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT reference, application_json FROM applications
              WHERE applicant_iin = ?1 AND applicant_key = ?2",
-            [iin, key],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        )?
+        .query_row([iin, key], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     // A retry may carry a fresh signature (the person signed again after a lost response), and
     // so a later signing moment; the application itself must be the same one.

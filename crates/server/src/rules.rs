@@ -32,7 +32,17 @@ pub async fn check(state: &AppState, application: &Application) -> Result<(), Ap
     let requested: Vec<_> = documents_for_category(&service, applicant.category)
         .map(|d| &d.requirement.document)
         .collect();
-    for (index, attached) in application.documents.iter().enumerate() {
+    let uploads = state
+        .db
+        .uploads(
+            application
+                .documents
+                .iter()
+                .map(|attached| attached.upload_id.clone())
+                .collect(),
+        )
+        .await?;
+    for ((index, attached), upload) in application.documents.iter().enumerate().zip(uploads) {
         let at = |field: &str, code: &str| FieldError {
             path: format!("application.documents[{index}].{field}"),
             code: code.into(),
@@ -43,7 +53,7 @@ pub async fn check(state: &AppState, application: &Application) -> Result<(), Ap
         let twice = application.documents[..index]
             .iter()
             .any(|earlier| earlier.upload_id == attached.upload_id);
-        let Some(upload) = state.db.upload(attached.upload_id.clone()).await? else {
+        let Some(upload) = upload else {
             errors.push(at("upload_id", problem_code::UPLOAD_UNKNOWN));
             continue;
         };
