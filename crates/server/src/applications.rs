@@ -115,10 +115,10 @@ pub async fn submit(
         )
     })?;
     check_key_header(&headers, &signed.application.idempotency_key)?;
-    crate::catalogue::check_online(
+    let service = crate::catalogue::online_service(
         &state.catalogue,
         &signed.application.service,
-        application_region(&signed.application),
+        &signed.application.region,
     )?;
     let now = OffsetDateTime::now_utc();
     // Canonicalising is a good part of a submission's cost: once, for the signature, the replay
@@ -135,23 +135,27 @@ pub async fn submit(
         )
         .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.code(), &e.to_string()))?;
     // A retry after a lost answer, or a replay of a body already stored, returns what it created,
-    // however long ago it was signed: it creates nothing.
-    let applicant = crate::db::ApplicantKey {
-        iin: signed.application.applicant.iin.as_str().to_owned(),
-        idempotency_key: signed.application.idempotency_key.clone(),
-    };
-    match state.db.replay(applicant, canonical.clone()).await? {
-        Some(Ok(record)) => return Ok(Json(record).into_response()),
-        Some(Err(())) => return Err(key_conflict()),
-        None => {}
+    // however long ago it was signed: it creates nothing. A fresh body's replay is found by the
+    // insert, in its transaction; only a stale one needs a trip of its own.
+    if let Err(stale) = check_fresh(state.freshness, &signed.application.signed_at, now) {
+        let applicant = crate::db::ApplicantKey {
+            iin: signed.application.applicant.iin.as_str().to_owned(),
+            idempotency_key: signed.application.idempotency_key.clone(),
+        };
+        return match state.db.replay(applicant, canonical).await? {
+            Some(Ok(record)) => Ok(Json(record).into_response()),
+            Some(Err(())) => Err(key_conflict()),
+            None => Err(stale),
+        };
     }
-    check_fresh(state.freshness, &signed.application.signed_at, now)?;
-    // After the signature: a tampered request is reported as tampered, not as ineligible.
-    crate::rules::check(&state, &signed.application).await?;
-
+    // The rules run after the signature (a tampered request is reported as tampered, not as
+    // ineligible) and after the replay check, in the insert's transaction.
+    let rules = move |application: &_, uploads: &[_]| {
+        crate::rules::refusals(&service, application, uploads)
+    };
     match state
         .db
-        .insert_application(new_reference(), signed, canonical, signer, now)
+        .insert_application(new_reference(), signed, canonical, signer, now, rules)
         .await?
     {
         crate::db::Stored::Created(record) => {
@@ -164,12 +168,8 @@ pub async fn submit(
             path: format!("application.documents[{index}].upload_id"),
             code: problem_code::UPLOAD_ALREADY_ATTACHED.into(),
         }])),
+        crate::db::Stored::Refused(errors) => Err(ApiError::validation(errors)),
     }
-}
-
-/// The region the citizen applies in, which decides whether the service is online there.
-fn application_region(application: &egov_domain::Application) -> Option<&egov_domain::RegionId> {
-    Some(&application.region)
 }
 
 /// One application with its status history.

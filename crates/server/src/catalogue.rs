@@ -125,38 +125,30 @@ fn only_region(service: &Service) -> Result<RegionId, ApiError> {
     }
 }
 
-/// Whether `service` accepts an online application in `region`; with no region known, whether it
-/// does in some region.
-pub fn check_online(
+/// `service` as `region`'s regulation describes it, if it accepts an online application there.
+pub fn online_service(
     catalogue: &Catalogue,
     service: &ServiceId,
-    region: Option<&RegionId>,
-) -> Result<(), ApiError> {
-    let unknown = || {
+    region: &RegionId,
+) -> Result<ServiceView, ApiError> {
+    let service = catalogue.service(service).ok_or_else(|| {
         ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             problem_code::UNKNOWN_SERVICE,
             "No such service",
         )
-    };
-    let service = catalogue.service(service).ok_or_else(unknown)?;
-    let online = match region {
-        Some(region) => {
-            let view = catalogue
-                .service_in_region(&service.id, region)
-                .ok_or_else(|| {
-                    ApiError::new(
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                        problem_code::SERVICE_NOT_IN_REGION,
-                        "This region's regulations do not describe this service",
-                    )
-                })?;
-            view.online
-        }
-        None => service.online,
-    };
-    if online {
-        Ok(())
+    })?;
+    let view = catalogue
+        .service_in_region(&service.id, region)
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                problem_code::SERVICE_NOT_IN_REGION,
+                "This region's regulations do not describe this service",
+            )
+        })?;
+    if view.online {
+        Ok(view)
     } else {
         Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -174,18 +166,14 @@ mod tests {
     fn online_is_decided_per_region() {
         let catalogue = Catalogue::embedded();
         let referral = ServiceId::new("active_employment_referral");
-        assert!(check_online(&catalogue, &referral, Some(&RegionId::new("karaganda"))).is_ok());
-        let offline = check_online(
-            &catalogue,
-            &referral,
-            Some(&RegionId::new("karaganda_aktogay")),
-        )
-        .unwrap_err();
+        assert!(online_service(&catalogue, &referral, &RegionId::new("karaganda")).is_ok());
+        let offline =
+            online_service(&catalogue, &referral, &RegionId::new("karaganda_aktogay")).unwrap_err();
         assert_eq!(offline.0.code, problem_code::SERVICE_NOT_ONLINE);
-        let elsewhere = check_online(
+        let elsewhere = online_service(
             &catalogue,
             &ServiceId::new("job_seeker_registration"),
-            Some(&RegionId::new("national_standard")),
+            &RegionId::new("national_standard"),
         )
         .unwrap_err();
         assert_eq!(elsewhere.0.code, problem_code::SERVICE_NOT_IN_REGION);

@@ -1,9 +1,9 @@
 //! SQLite persistence: one file under the data folder, WAL mode, migrations from `migrations/`.
 
-use egov_domain::api::{ApplicationRecord, SignedApplication, StatusEvent};
+use egov_domain::api::{ApplicationRecord, FieldError, SignedApplication, StatusEvent};
 use egov_domain::signature::CertificateInfo;
 use egov_domain::workflow::{self, TransitionError};
-use egov_domain::ApplicationStatus;
+use egov_domain::{Application, ApplicationStatus};
 use rusqlite::{params, Connection, OptionalExtension};
 use rusqlite_migration::{Migrations, M};
 use std::path::Path;
@@ -49,6 +49,8 @@ pub enum Stored {
     KeyConflict,
     /// The attachment at this index names an upload another application attaches.
     AlreadyAttached(usize),
+    /// The service's rules refuse the application (nothing is stored).
+    Refused(Vec<FieldError>),
 }
 
 /// An upload as the server recorded it.
@@ -145,7 +147,9 @@ impl Db {
     /// Stores a verified submission and attaches its uploads, or returns the earlier one for
     /// the applicant's repeated idempotency key. One transaction behind the one connection: two
     /// parallel submissions of one body create one application, and an upload is attached once.
-    /// `application_json` is the application's canonical JSON (what was signed).
+    /// `application_json` is the application's canonical JSON (what was signed); `rules` judges
+    /// the application against the uploads it attaches (as recorded, in its order), so that a
+    /// submission is one trip to the database.
     pub async fn insert_application(
         &self,
         reference: String,
@@ -153,6 +157,7 @@ impl Db {
         application_json: String,
         signer: CertificateInfo,
         now: OffsetDateTime,
+        rules: impl FnOnce(&Application, &[Option<StoredUpload>]) -> Vec<FieldError> + Send + 'static,
     ) -> Result<Stored, DbError> {
         self.with_conn(move |conn| {
             let tx = conn.transaction()?;
@@ -169,6 +174,11 @@ impl Db {
                         .map(Stored::Replayed)
                         .ok_or_else(|| DbError::Corrupt("idempotent row vanished".into()))
                 });
+            }
+            let attached_ids = application.documents.iter().map(|d| d.upload_id.as_str());
+            let refusals = rules(application, &stored_uploads(&tx, attached_ids)?);
+            if !refusals.is_empty() {
+                return Ok(Stored::Refused(refusals));
             }
             let signature_json = serde_json::to_string(&signed.signature).map_err(corrupt)?;
             let submitted_at = format_time(now);
@@ -211,9 +221,23 @@ impl Db {
                 submitted_at
             ])?;
             tx.commit()?;
-            read_record(conn, &reference)?
-                .map(Stored::Created)
-                .ok_or_else(|| DbError::Corrupt("inserted row vanished".into()))
+            // What a read of the new row would return, built from what was just stored: reading
+            // it back would parse the application's JSON again.
+            Ok(Stored::Created(ApplicationRecord {
+                reference,
+                service: application.service.clone(),
+                status: ApplicationStatus::Submitted,
+                submitted_at: now,
+                application: application.public_view(),
+                signer,
+                history: vec![StatusEvent {
+                    status: ApplicationStatus::Submitted,
+                    at: now,
+                    actor: "applicant".into(),
+                }],
+                result: None,
+                refusal_grounds: None,
+            }))
         })
         .await
     }
@@ -289,31 +313,6 @@ impl Db {
                 client_oldest_unattached: oldest.map(|t| parse_time(&t)).transpose()?,
                 total_bytes: total.max(0) as u64,
             })
-        })
-        .await
-    }
-
-    /// The uploads with these ids, as recorded, in their order (`None` for an unknown id): one
-    /// trip to the database for all of a submission's attachments.
-    pub async fn uploads(&self, ids: Vec<String>) -> Result<Vec<Option<StoredUpload>>, DbError> {
-        self.with_conn(move |conn| {
-            let mut statement = conn.prepare_cached(
-                "SELECT file_name, size, media_type, sha256 FROM uploads WHERE id = ?1",
-            )?;
-            ids.iter()
-                .map(|id| {
-                    Ok(statement
-                        .query_row([id], |r| {
-                            Ok(StoredUpload {
-                                file_name: r.get(0)?,
-                                size: r.get::<_, i64>(1)?.max(0) as u64,
-                                media_type: r.get(2)?,
-                                sha256: r.get(3)?,
-                            })
-                        })
-                        .optional()?)
-                })
-                .collect()
         })
         .await
     }
@@ -585,6 +584,28 @@ impl Db {
         self.with_conn(move |conn| read_record(conn, &reference))
             .await
     }
+}
+
+/// The uploads with these ids, as recorded, in their order (`None` for an unknown id).
+fn stored_uploads<'a>(
+    conn: &Connection,
+    ids: impl Iterator<Item = &'a str>,
+) -> Result<Vec<Option<StoredUpload>>, DbError> {
+    let mut statement = conn
+        .prepare_cached("SELECT file_name, size, media_type, sha256 FROM uploads WHERE id = ?1")?;
+    ids.map(|id| {
+        Ok(statement
+            .query_row([id], |r| {
+                Ok(StoredUpload {
+                    file_name: r.get(0)?,
+                    size: r.get::<_, i64>(1)?.max(0) as u64,
+                    media_type: r.get(2)?,
+                    sha256: r.get(3)?,
+                })
+            })
+            .optional()?)
+    })
+    .collect()
 }
 
 /// Whose idempotency key: keys are one namespace per applicant.

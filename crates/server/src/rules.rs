@@ -4,24 +4,24 @@
 //! is exactly an upload this server holds (hash, size, name, type) that no other application
 //! attaches.
 
-use crate::problem::ApiError;
-use crate::AppState;
+use crate::db::StoredUpload;
 use egov_domain::api::{problem_code, FieldError};
+use egov_domain::catalogue::ServiceView;
 use egov_domain::completeness::{gaps, Gap};
 use egov_domain::documents::documents_for_category;
 use egov_domain::Application;
 
-pub async fn check(state: &AppState, application: &Application) -> Result<(), ApiError> {
-    // `check_online` ran first, so the service exists in the region.
-    let Some(service) = state
-        .catalogue
-        .service_in_region(&application.service, &application.region)
-    else {
-        return Ok(());
-    };
+/// What the rules refuse in `application` for `service`, given the uploads its attachments name
+/// (as recorded, in the order of `application.documents`; `None` for an unknown one). Empty if
+/// they accept it.
+pub fn refusals(
+    service: &ServiceView,
+    application: &Application,
+    uploads: &[Option<StoredUpload>],
+) -> Vec<FieldError> {
     let applicant = application.applicant.profile();
     let mut errors: Vec<FieldError> = gaps(
-        &service,
+        service,
         &applicant,
         application.result.as_ref(),
         &application.documents,
@@ -29,19 +29,9 @@ pub async fn check(state: &AppState, application: &Application) -> Result<(), Ap
     .iter()
     .map(Gap::field_error)
     .collect();
-    let requested: Vec<_> = documents_for_category(&service, applicant.category)
+    let requested: Vec<_> = documents_for_category(service, applicant.category)
         .map(|d| &d.requirement.document)
         .collect();
-    let uploads = state
-        .db
-        .uploads(
-            application
-                .documents
-                .iter()
-                .map(|attached| attached.upload_id.clone())
-                .collect(),
-        )
-        .await?;
     for ((index, attached), upload) in application.documents.iter().enumerate().zip(uploads) {
         let at = |field: &str, code: &str| FieldError {
             path: format!("application.documents[{index}].{field}"),
@@ -75,9 +65,5 @@ pub async fn check(state: &AppState, application: &Application) -> Result<(), Ap
             errors.push(at(field, problem_code::UPLOAD_MISMATCH));
         }
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::validation(errors))
-    }
+    errors
 }
