@@ -42,14 +42,20 @@ fn check_key_header(headers: &HeaderMap, signed_key: &str) -> Result<(), ApiErro
 
 /// How old a signature may be, and how far ahead of the server's clock (`Config`).
 #[derive(Debug, Clone, Copy)]
-pub struct Freshness {
+pub struct SignatureFreshness {
+    /// A signed application older than this is refused with `signing_time_too_old`.
     pub max_age: std::time::Duration,
+    /// How far ahead of the server's clock a signing moment may be (clients' clocks differ).
     pub clock_skew: std::time::Duration,
 }
 
 /// A body signed long ago (a copy found later) or ahead of our clock is refused: the person signs
 /// again, which makes a new signing moment.
-fn check_fresh(freshness: Freshness, signed_at: &str, now: OffsetDateTime) -> Result<(), ApiError> {
+fn check_fresh(
+    freshness: SignatureFreshness,
+    signed_at: &str,
+    now: OffsetDateTime,
+) -> Result<(), ApiError> {
     let signed_at = egov_domain::application::parse_signed_at(signed_at).map_err(|_| {
         ApiError::validation(vec![FieldError {
             path: "application.signed_at".into(),
