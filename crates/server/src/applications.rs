@@ -9,6 +9,7 @@ use axum::Json;
 use egov_domain::api::{
     problem_code, ApplicationRecord, FieldError, SignedApplication, IDEMPOTENCY_KEY_HEADER,
 };
+use egov_domain::signature::SigningClaim;
 use rand::Rng;
 use time::OffsetDateTime;
 
@@ -135,9 +136,11 @@ pub async fn submit(
         .verifiers
         .verify(
             &signed.signature,
-            canonical.as_bytes(),
-            &signed.application.applicant.iin,
-            now,
+            SigningClaim {
+                signed_bytes: canonical.as_bytes(),
+                applicant_iin: &signed.application.applicant.iin,
+                now,
+            },
         )
         .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.code(), &e.to_string()))?;
     // A retry after a lost answer, or a replay of a body already stored, returns what it created,
