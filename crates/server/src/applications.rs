@@ -1,8 +1,9 @@
 //! Submitting an application and reading it back.
 
-use crate::problem::{ApiError, ApiJson};
+use crate::problem::{ApiError, ApiJson, NotFound};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -183,29 +184,40 @@ fn application_region(application: &egov_domain::Application) -> Option<&egov_do
 
 /// One application with its status history.
 #[utoipa::path(get, path = egov_domain::api::paths::APPLICATION, context_path = egov_domain::api::API_PREFIX, tag = "applications",
-    params(("reference" = String, Path, description = "The reference number, e.g. `7K3M-Q9XA-2B4C`")),
+    params(ApplicationReference),
     responses(
         (status = 200, body = ApplicationRecord, description = "The application, its status and history"),
-        (status = 404, description = "`not_found`"),
+        NotFound,
     ))]
-pub async fn read(
-    State(state): State<AppState>,
-    Path(reference): Path<String>,
-) -> Result<Response, ApiError> {
-    Ok(Json(stored(&state, &reference).await?).into_response())
+pub async fn read(StoredApplication(record): StoredApplication) -> Json<ApplicationRecord> {
+    Json(record)
 }
 
-/// The application a reference names; references are read aloud and typed, so case does not
-/// matter.
-pub(crate) async fn stored(
-    state: &AppState,
-    reference: &str,
-) -> Result<ApplicationRecord, ApiError> {
-    state
-        .db
-        .application(reference.to_ascii_uppercase())
-        .await?
-        .ok_or_else(ApiError::not_found)
+/// The path of an endpoint about one application.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct ApplicationReference {
+    /// The reference number, e.g. `7K3M-Q9XA-2B4C`
+    reference: String,
+}
+
+/// The application the path's reference names, or [`NotFound`]. References are read aloud and
+/// typed, so case does not matter.
+pub struct StoredApplication(pub ApplicationRecord);
+
+impl FromRequestParts<AppState> for StoredApplication {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let Path(ApplicationReference { reference }) = Path::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        match state.db.application(reference.to_ascii_uppercase()).await {
+            Ok(Some(record)) => Ok(StoredApplication(record)),
+            Ok(None) => Err(ApiError::not_found().into_response()),
+            Err(error) => Err(ApiError::from(error).into_response()),
+        }
+    }
 }
 
 #[cfg(test)]

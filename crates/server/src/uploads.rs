@@ -2,7 +2,7 @@
 //! streamed to disk under a size limit, and typed by their content, never by their name.
 
 use crate::db::Withdrawal;
-use crate::problem::ApiError;
+use crate::problem::{ApiError, NotFound};
 use crate::AppState;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Path, State};
@@ -330,7 +330,7 @@ fn type_not_allowed() -> ApiError {
     responses(
         (status = 204, description = "Deleted"),
         (status = 403, description = "`upload_forbidden`: no `Authorization: Bearer <delete_token>` of this upload"),
-        (status = 404, description = "`not_found`"),
+        NotFound,
         (status = 409, description = "`upload_attached`: a submitted application attaches it, so it is kept"),
     ))]
 pub async fn delete(
