@@ -275,8 +275,9 @@ async fn due_moments_skip_the_weekend_and_the_holiday_and_overdue_follows_the_cl
     let signer = signed.signature.certificate.as_ref().unwrap().info.clone();
     let reference = "HLDY-2025-1024";
     let db = egov_server::db::Db::open(&s.data.path().join(egov_server::DATABASE_FILE)).unwrap();
+    let canonical = String::from_utf8(signed.application.canonical_bytes()).unwrap();
     let stored = db
-        .insert_application(reference.into(), signed, signer, submitted)
+        .insert_application(reference.into(), signed, canonical, signer, submitted)
         .await
         .unwrap();
     assert!(matches!(stored, egov_server::db::Stored::Created(_)));
