@@ -29,6 +29,7 @@ pub mod widget;
 use crate::api::ApiClient;
 use crate::components::header::Header;
 use crate::i18n::I18n;
+use crate::kiosk::KioskSettings;
 use crate::pages::{
     apply::ApplyPage, catalogue::CataloguePage, confirmation::ConfirmationPage,
     language::LanguagePage, my_applications::MyApplicationsPage, not_found::NotFoundPage,
@@ -157,6 +158,21 @@ fn not_found() -> AnyView {
     view! { <NotFoundPage /> }.into_any()
 }
 
+/// The header, the page the location names and the kiosk's layer: in a page of its own (under
+/// the router) and in the widget (on its memory location) alike.
+#[component]
+fn Shell(kiosk: Option<KioskSettings>) -> impl IntoView {
+    view! {
+        <Header />
+        <div class="width-container">
+            <main class="main" id="main-content" tabindex="-1">
+                <nav::PageRoutes view=page_view not_found />
+            </main>
+        </div>
+        {kiosk.map(|settings| view! { <kiosk::KioskLayer settings /> })}
+    }
+}
+
 #[component]
 pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
     let kiosk = config.kiosk;
@@ -190,7 +206,6 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
         }
         lang
     });
-    let kiosk_layer = move || kiosk.map(|settings| view! { <kiosk::KioskLayer settings /> });
     if let Some(controls) = use_context::<mount::EmbedControls>() {
         let location = nav::MemoryLocation::new(&start);
         provide_context(location);
@@ -199,26 +214,14 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
         let on_click = move |ev: leptos::ev::MouseEvent| nav::follow_app_link(&ev, location, &root);
         return view! {
             <div class="egov-wizard" on:click=on_click>
-                <Header />
-                <div class="width-container">
-                    <main class="main" id="main-content" tabindex="-1">
-                        <nav::PageRoutes view=page_view not_found />
-                    </main>
-                </div>
-                {kiosk_layer()}
+                <Shell kiosk />
             </div>
         }
         .into_any();
     }
     view! {
         <Router>
-            <Header />
-            <div class="width-container">
-                <main class="main" id="main-content" tabindex="-1">
-                    <nav::PageRoutes view=page_view not_found />
-                </main>
-            </div>
-            {kiosk_layer()}
+            <Shell kiosk />
         </Router>
     }
     .into_any()

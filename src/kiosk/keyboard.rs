@@ -136,6 +136,38 @@ fn edit(input: &HtmlInputElement, edit: Edit) {
     }
 }
 
+// Keys must not take the focus from the field.
+fn keep_focus(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+}
+
+/// A key that shows a message rather than a character: shift, space, backspace, a layout, hide.
+#[component]
+fn FunctionKey(
+    id: &'static str,
+    class: &'static str,
+    /// The message the key shows.
+    label: &'static str,
+    /// Whether a key that toggles (shift, a layout) is on.
+    #[prop(optional, into)]
+    pressed: Option<Signal<bool>>,
+    on_press: impl Fn() + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button
+            type="button"
+            class=class
+            id=id
+            aria-pressed=move || pressed.map(|on| on.get().to_string())
+            on:mousedown=keep_focus
+            on:click=move |_| on_press()
+        >
+            {move || i18n.t(label)}
+        </button>
+    }
+}
+
 #[component]
 pub fn OnScreenKeyboard() -> impl IntoView {
     let i18n = use_i18n();
@@ -193,8 +225,6 @@ pub fn OnScreenKeyboard() -> impl IntoView {
         };
         press(Edit::Insert(&text));
     };
-    // Keys must not take the focus from the field.
-    let keep_focus = |ev: leptos::ev::MouseEvent| ev.prevent_default();
 
     let key_button = move |key: String| {
         let label_key = key.clone();
@@ -221,15 +251,12 @@ pub fn OnScreenKeyboard() -> impl IntoView {
     };
     let backspace_key = move || {
         view! {
-            <button
-                type="button"
-                class="kiosk-key kiosk-key--wide"
+            <FunctionKey
                 id="kiosk-key-backspace"
-                on:mousedown=keep_focus
-                on:click=move |_| press(Edit::Backspace)
-            >
-                {move || i18n.t("kiosk-key-backspace")}
-            </button>
+                class="kiosk-key kiosk-key--wide"
+                label="kiosk-key-backspace"
+                on_press=move || press(Edit::Backspace)
+            />
         }
     };
     let text_pad = move || {
@@ -237,16 +264,13 @@ pub fn OnScreenKeyboard() -> impl IntoView {
             .into_iter()
             .map(|l| {
                 view! {
-                    <button
-                        type="button"
-                        class="kiosk-key kiosk-key--wide"
+                    <FunctionKey
                         id=l.id()
-                        aria-pressed=move || (layout.get() == l).to_string()
-                        on:mousedown=keep_focus
-                        on:click=move |_| layout.set(l)
-                    >
-                        {move || i18n.t(l.name_key())}
-                    </button>
+                        class="kiosk-key kiosk-key--wide"
+                        label=l.name_key()
+                        pressed=Signal::derive(move || layout.get() == l)
+                        on_press=move || layout.set(l)
+                    />
                 }
             })
             .collect_view();
@@ -254,25 +278,19 @@ pub fn OnScreenKeyboard() -> impl IntoView {
             {move || key_rows(layout.get().keys_key())}
             {move || key_rows("kiosk-keys-common")}
             <div class="kiosk-keyboard__row">
-                <button
-                    type="button"
-                    class="kiosk-key kiosk-key--wide"
+                <FunctionKey
                     id="kiosk-key-shift"
-                    aria-pressed=move || shift.get().to_string()
-                    on:mousedown=keep_focus
-                    on:click=move |_| shift.update(|s| *s = !*s)
-                >
-                    {move || i18n.t("kiosk-key-shift")}
-                </button>
-                <button
-                    type="button"
-                    class="kiosk-key kiosk-key--space"
+                    class="kiosk-key kiosk-key--wide"
+                    label="kiosk-key-shift"
+                    pressed=shift
+                    on_press=move || shift.update(|s| *s = !*s)
+                />
+                <FunctionKey
                     id="kiosk-key-space"
-                    on:mousedown=keep_focus
-                    on:click=move |_| press(Edit::Insert(" "))
-                >
-                    {move || i18n.t("kiosk-key-space")}
-                </button>
+                    class="kiosk-key kiosk-key--space"
+                    label="kiosk-key-space"
+                    on_press=move || press(Edit::Insert(" "))
+                />
                 {backspace_key()}
             </div>
             <div class="kiosk-keyboard__row" role="group" aria-label=move || i18n.t("kiosk-layout-label")>
@@ -310,15 +328,12 @@ pub fn OnScreenKeyboard() -> impl IntoView {
                                 Pad::Numeric { plus } => numeric_pad(plus).into_any(),
                             }}
                             <div class="kiosk-keyboard__row">
-                                <button
-                                    type="button"
-                                    class="kiosk-key kiosk-key--wide"
+                                <FunctionKey
                                     id="kiosk-key-hide"
-                                    on:mousedown=keep_focus
-                                    on:click=move |_| pad.set(None)
-                                >
-                                    {move || i18n.t("kiosk-key-hide")}
-                                </button>
+                                    class="kiosk-key kiosk-key--wide"
+                                    label="kiosk-key-hide"
+                                    on_press=move || pad.set(None)
+                                />
                             </div>
                         </div>
                     }

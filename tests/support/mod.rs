@@ -42,7 +42,10 @@ pub fn server_config(data_dir: &std::path::Path) -> egov_server::Config {
         data_dir: data_dir.to_owned(),
         static_dir: Some(dist_dir()),
         trust_test_ca: true,
-        connect_sources: vec!["ws://127.0.0.1:*".into()],
+        browsers: egov_server::BrowserPolicy {
+            connect_sources: vec!["ws://127.0.0.1:*".into()],
+            ..Default::default()
+        },
         ..egov_server::Config::default()
     }
 }

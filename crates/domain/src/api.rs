@@ -114,6 +114,7 @@ pub struct StatusEvent {
 
 /// `POST /api/v1/applications` (201, or 200 for an idempotent retry) and
 /// `GET /api/v1/applications/{reference}` (200).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicationRecord {
@@ -127,10 +128,8 @@ pub struct ApplicationRecord {
     pub signer: CertificateInfo,
     pub history: Vec<StatusEvent>,
     /// The document issued with `result_issued`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<ResultDocument>,
     /// The grounds of a motivated refusal (`refused`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refusal_grounds: Option<String>,
 }
 
@@ -169,18 +168,16 @@ pub struct ResultDocument {
 }
 
 /// `POST /api/v1/operator/applications/{reference}/transitions` body.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TransitionRequest {
     pub to: ApplicationStatus,
     /// Who acts, e.g. `provider_office`; defaults to the regulation's actor of the step.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<String>,
     /// Required for `refused`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refusal_grounds: Option<String>,
     /// Required for `result_issued`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<ResultDocument>,
 }
 
@@ -237,6 +234,7 @@ pub struct Session {
 }
 
 /// One row of `GET /api/v1/applications`: the signed-in citizen's applications, newest first.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicationSummary {
@@ -250,17 +248,11 @@ pub struct ApplicationSummary {
     /// When the service is due by its regulation, counted in working days and office hours on
     /// the server's calendar (`egov_domain::schedule`); absent where the regulation sets no
     /// total or the moment cannot be computed (then `due_unknown` says why).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "time::serde::rfc3339::option"
-    )]
+    #[serde(default, with = "time::serde::rfc3339::option")]
     pub due_at: Option<OffsetDateTime>,
     /// With `due_at`: whether it rests on an official or a provisional calendar.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_calendar: Option<CalendarStatus>,
     /// Why the regulation's deadline could not be computed, e.g. a year without a calendar.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_unknown: Option<DueUnknown>,
 }
 

@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 use validator::{Validate, ValidationError};
 
 /// The person applying.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Applicant {
@@ -28,7 +29,6 @@ pub struct Applicant {
     #[validate(custom(function = "validate_name"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub given_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(custom(function = "validate_name"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub patronymic: Option<String>,
@@ -40,7 +40,6 @@ pub struct Applicant {
     #[validate(custom(function = "validate_phone"))]
     #[cfg_attr(feature = "openapi", schema(pattern = r"^\+77[0-9]{9}$"))]
     pub phone: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(custom(function = "validate_email"))]
     #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
     pub email: Option<String>,

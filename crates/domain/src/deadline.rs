@@ -114,17 +114,15 @@ pub struct StatedDeadline {
 }
 
 /// The total deadline of one channel.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Deadline {
     pub basis: DeadlineBasis,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stated: Option<StatedDeadline>,
     /// Sum of the step maxima; kept even when a stated total wins, since seeds contradict themselves.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summed: Option<DurationSum>,
     /// Developer-facing explanation of a contradiction or a gap (English, not shown to citizens).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
 }
 

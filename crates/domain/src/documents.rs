@@ -51,6 +51,7 @@ pub enum DocumentNeed {
 }
 
 /// One document of one service in one region.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentRequirement {
@@ -64,10 +65,8 @@ pub struct DocumentRequirement {
     pub channels: Vec<ChannelKind>,
     pub source: Source,
     /// The paragraph of the seed that asks for the document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<SeedRef>,
     /// For a cross-reference: the act whose list it is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cross_reference: Option<StandardReference>,
 }
 

@@ -142,14 +142,13 @@ pub fn check_service(service: &ServiceView, applicant: &ApplicantProfile) -> Eli
 }
 
 /// An office where the application can be handed in on paper, with what to bring.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OfficeVisit {
     pub channel: ChannelKind,
     pub name: LocalizedText,
     pub provider: LocalizedText,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<ChannelCondition>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<OfficeContact>,
     pub documents: Vec<DocumentRequirementView>,
 }

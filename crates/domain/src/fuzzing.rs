@@ -13,7 +13,7 @@ use crate::eligibility::{application_route, check_result, check_service, choosab
 use crate::iin::{check_digit, normalise};
 use crate::profile::ApplicantFact;
 use crate::schedule::{schedule, Progress};
-use crate::signature::{test_ca, SignatureEnvelope};
+use crate::signature::{test_ca, SignatureEnvelope, SigningClaim};
 use crate::status::ApplicationStatus;
 use crate::workflow;
 use crate::{
@@ -307,7 +307,12 @@ fn sign_in(request: &SessionRequest) {
 }
 
 fn verify(envelope: &SignatureEnvelope, signed_bytes: &[u8], iin: &str) {
-    let _ = test_ca::trust_anchor().verify_stub(envelope, signed_bytes, iin, NOW);
+    let claim = SigningClaim {
+        signed_bytes,
+        applicant_iin: iin,
+        now: NOW,
+    };
+    let _ = test_ca::trust_anchor().verify_stub(envelope, claim);
 }
 
 /// `POST /api/v1/operator/applications/{reference}/transitions`, from every status.

@@ -165,16 +165,13 @@ pub struct ResponseBody {
 }
 
 /// A reply of the `basics` module.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BasicsResponse {
     pub status: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<ResponseBody>,
 }
 

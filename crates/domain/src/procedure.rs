@@ -50,19 +50,15 @@ pub struct OpeningHours {
 }
 
 /// Address and contacts of an office, where a seed gives them.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfficeContact {
     pub address: SeedQuote,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fax: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opening_hours: Option<OpeningHours>,
     /// Where the seed gives each of the facts above; the integrity check refuses a fact
     /// without its paragraph.
@@ -131,6 +127,7 @@ pub struct CitedWording {
 /// follows there and its total deadline.
 // The catalogue holds its steps as `Step`s; a `ServiceView` serves it as `ChannelView`, each
 // step with its actor's and action's names: one list of a channel's facts for both.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ChannelView))]
 pub struct Channel<S = Step> {
@@ -139,14 +136,10 @@ pub struct Channel<S = Step> {
     /// Whether an application can be made online through this channel (the portal only).
     pub accepts_online_application: bool,
     /// Who may use the channel, where the regulation restricts it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<ChannelCondition>,
     // `availability` in the regulation's words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability_wording: Option<CitedWording>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<OfficeContact>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiting_limit: Option<WaitingLimit>,
     pub steps: Vec<S>,
     pub deadline: Deadline,
@@ -249,6 +242,7 @@ pub struct ConflictingDuration {
 }
 
 /// One step of a channel's procedure, as the regulation states it.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Step {
@@ -260,11 +254,8 @@ pub struct Step {
     /// The step in the regulation's own words.
     pub wording: SeedQuote,
     /// Absent where the regulation gives the step no maximum.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_duration: Option<MaxDuration>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conflicting_duration: Option<ConflictingDuration>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_failure: Option<StepFailure>,
     pub source: Source,
 }

@@ -49,6 +49,7 @@ pub enum LegalStatus {
 }
 
 /// One seed regulation.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Seed {
@@ -56,12 +57,11 @@ pub struct Seed {
     pub language: Lang,
     pub legal_status: LegalStatus,
     /// The approving act in the seed's words; `None` where the text carries no approving act.
+    #[serialize_always]
     pub act: Option<SeedQuote>,
     /// The legal status in the seed's own words («Утративший силу», «Күшін жойған»); `None`
     /// where the seed states none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_status_wording: Option<SeedQuote>,
     /// The act that repealed it, in the seed's words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repealed_by: Option<SeedQuote>,
 }

@@ -145,6 +145,15 @@ fn decode_signature(b64: &str) -> Result<Ed25519Signature, SignatureError> {
     Ok(Ed25519Signature::from_bytes(&bytes))
 }
 
+/// What a signature must prove: that the holder of `applicant_iin` signed `signed_bytes`, with a
+/// certificate valid at `now`.
+#[derive(Debug, Clone, Copy)]
+pub struct SigningClaim<'a> {
+    pub signed_bytes: &'a [u8],
+    pub applicant_iin: &'a str,
+    pub now: OffsetDateTime,
+}
+
 /// What a verifier trusts: the CA key and the serials it has revoked.
 pub struct TrustAnchor {
     pub ca_public_key: VerifyingKey,
@@ -152,15 +161,13 @@ pub struct TrustAnchor {
 }
 
 impl TrustAnchor {
-    /// Verifies a stub signature over `signed_bytes` at `now` for `applicant_iin`, returning the
-    /// certificate data on success. Checks run from "is this well-formed and ours" to "is it
-    /// this person's", so each failure names the first thing wrong.
+    /// Verifies a stub signature against `claim`, returning the certificate data on success.
+    /// Checks run from "is this well-formed and ours" to "is it this person's", so each failure
+    /// names the first thing wrong.
     pub fn verify_stub(
         &self,
         envelope: &SignatureEnvelope,
-        signed_bytes: &[u8],
-        applicant_iin: &str,
-        now: OffsetDateTime,
+        claim: SigningClaim<'_>,
     ) -> Result<CertificateInfo, SignatureError> {
         if envelope.format != SignatureFormat::StubEd25519 {
             return Err(SignatureError::UnsupportedFormat);
@@ -179,18 +186,18 @@ impl TrustAnchor {
         let holder_key = decode_key(&cert.public_key)?;
         let signature = decode_signature(&envelope.value)?;
         holder_key
-            .verify(signed_bytes, &signature)
+            .verify(claim.signed_bytes, &signature)
             .map_err(|_| SignatureError::Mismatch)?;
-        if now < cert.info.not_before {
+        if claim.now < cert.info.not_before {
             return Err(SignatureError::NotYetValid);
         }
-        if now > cert.info.not_after {
+        if claim.now > cert.info.not_after {
             return Err(SignatureError::Expired);
         }
         if self.revoked_serials.contains(&cert.info.serial) {
             return Err(SignatureError::Revoked);
         }
-        if cert.info.subject_iin != applicant_iin {
+        if cert.info.subject_iin != claim.applicant_iin {
             return Err(SignatureError::IinMismatch);
         }
         Ok(cert.info.clone())
@@ -345,9 +352,17 @@ mod tests {
         time::macros::datetime!(2026-11-23 12:00 UTC)
     }
 
+    fn claim<'a>(signed_bytes: &'a [u8], applicant_iin: &'a str) -> SigningClaim<'a> {
+        SigningClaim {
+            signed_bytes,
+            applicant_iin,
+            now: now(),
+        }
+    }
+
     fn verify(kind: TestCertificate, bytes: &[u8]) -> Result<CertificateInfo, SignatureError> {
         let envelope = test_ca::sign(kind, IIN, b"application", now());
-        test_ca::trust_anchor().verify_stub(&envelope, bytes, IIN, now())
+        test_ca::trust_anchor().verify_stub(&envelope, claim(bytes, IIN))
     }
 
     #[test]
@@ -385,7 +400,7 @@ mod tests {
         let mut envelope = test_ca::sign(TestCertificate::Valid, IIN, b"x", now());
         envelope.certificate.as_mut().unwrap().info.subject_iin = "990106300596".into();
         assert_eq!(
-            test_ca::trust_anchor().verify_stub(&envelope, b"x", "990106300596", now()),
+            test_ca::trust_anchor().verify_stub(&envelope, claim(b"x", "990106300596")),
             Err(SignatureError::UntrustedIssuer)
         );
     }
@@ -395,7 +410,7 @@ mod tests {
         let mut envelope = test_ca::sign(TestCertificate::Valid, IIN, b"x", now());
         envelope.value = "not base64!".into();
         assert_eq!(
-            test_ca::trust_anchor().verify_stub(&envelope, b"x", IIN, now()),
+            test_ca::trust_anchor().verify_stub(&envelope, claim(b"x", IIN)),
             Err(SignatureError::Malformed)
         );
     }

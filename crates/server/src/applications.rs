@@ -1,14 +1,16 @@
 //! Submitting an application and reading it back.
 
-use crate::problem::{ApiError, ApiJson};
+use crate::problem::{ApiError, ApiJson, NotFound};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use egov_domain::api::{
     problem_code, ApplicationRecord, FieldError, SignedApplication, IDEMPOTENCY_KEY_HEADER,
 };
+use egov_domain::signature::SigningClaim;
 use rand::Rng;
 use time::OffsetDateTime;
 
@@ -42,14 +44,20 @@ fn check_key_header(headers: &HeaderMap, signed_key: &str) -> Result<(), ApiErro
 
 /// How old a signature may be, and how far ahead of the server's clock (`Config`).
 #[derive(Debug, Clone, Copy)]
-pub struct Freshness {
+pub struct SignatureFreshness {
+    /// A signed application older than this is refused with `signing_time_too_old`.
     pub max_age: std::time::Duration,
+    /// How far ahead of the server's clock a signing moment may be (clients' clocks differ).
     pub clock_skew: std::time::Duration,
 }
 
 /// A body signed long ago (a copy found later) or ahead of our clock is refused: the person signs
 /// again, which makes a new signing moment.
-fn check_fresh(freshness: Freshness, signed_at: &str, now: OffsetDateTime) -> Result<(), ApiError> {
+fn check_fresh(
+    freshness: SignatureFreshness,
+    signed_at: &str,
+    now: OffsetDateTime,
+) -> Result<(), ApiError> {
     let signed_at = egov_domain::application::parse_signed_at(signed_at).map_err(|_| {
         ApiError::validation(vec![FieldError {
             path: "application.signed_at".into(),
@@ -129,9 +137,11 @@ pub async fn submit(
         .verifiers
         .verify(
             &signed.signature,
-            canonical.as_bytes(),
-            &signed.application.applicant.iin,
-            now,
+            SigningClaim {
+                signed_bytes: canonical.as_bytes(),
+                applicant_iin: &signed.application.applicant.iin,
+                now,
+            },
         )
         .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.code(), &e.to_string()))?;
     // A retry after a lost answer, or a replay of a body already stored, returns what it created,
@@ -163,7 +173,7 @@ pub async fn submit(
         }
         crate::db::Stored::Replayed(record) => Ok((StatusCode::OK, Json(record)).into_response()),
         crate::db::Stored::KeyConflict => Err(key_conflict()),
-        // Another submission attached it between the check and the insert.
+        // Another application attaches it.
         crate::db::Stored::AlreadyAttached(index) => Err(ApiError::validation(vec![FieldError {
             path: format!("application.documents[{index}].upload_id"),
             code: problem_code::UPLOAD_ALREADY_ATTACHED.into(),
@@ -174,29 +184,40 @@ pub async fn submit(
 
 /// One application with its status history.
 #[utoipa::path(get, path = egov_domain::api::paths::APPLICATION, context_path = egov_domain::api::API_PREFIX, tag = "applications",
-    params(("reference" = String, Path, description = "The reference number, e.g. `7K3M-Q9XA-2B4C`")),
+    params(ApplicationReference),
     responses(
         (status = 200, body = ApplicationRecord, description = "The application, its status and history"),
-        (status = 404, description = "`not_found`"),
+        NotFound,
     ))]
-pub async fn read(
-    State(state): State<AppState>,
-    Path(reference): Path<String>,
-) -> Result<Response, ApiError> {
-    Ok(Json(stored(&state, &reference).await?).into_response())
+pub async fn read(StoredApplication(record): StoredApplication) -> Json<ApplicationRecord> {
+    Json(record)
 }
 
-/// The application a reference names; references are read aloud and typed, so case does not
-/// matter.
-pub(crate) async fn stored(
-    state: &AppState,
-    reference: &str,
-) -> Result<ApplicationRecord, ApiError> {
-    state
-        .db
-        .application(reference.to_ascii_uppercase())
-        .await?
-        .ok_or_else(ApiError::not_found)
+/// The path of an endpoint about one application.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct ApplicationReference {
+    /// The reference number, e.g. `7K3M-Q9XA-2B4C`
+    reference: String,
+}
+
+/// The application the path's reference names, or [`NotFound`]. References are read aloud and
+/// typed, so case does not matter.
+pub struct StoredApplication(pub ApplicationRecord);
+
+impl FromRequestParts<AppState> for StoredApplication {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let Path(ApplicationReference { reference }) = Path::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        match state.db.application(reference.to_ascii_uppercase()).await {
+            Ok(Some(record)) => Ok(StoredApplication(record)),
+            Ok(None) => Err(ApiError::not_found().into_response()),
+            Err(error) => Err(ApiError::from(error).into_response()),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
 use der::asn1::{ObjectIdentifier, OctetString};
 use der::oid::db::{rfc4519, rfc5911, rfc5912};
 use der::{Decode, Encode, Tag, Tagged};
-use egov_domain::signature::{CertificateInfo, SignatureError};
+use egov_domain::signature::{CertificateInfo, SignatureError, SigningClaim};
 use rsa::pkcs1::DecodeRsaPublicKey;
 use sha2::{Digest, Sha256};
 use signature_verify::Verifier;
@@ -150,14 +150,11 @@ impl CmsTrust {
         (self.trusted.len(), self.revoked.len())
     }
 
-    /// Verifies a base64 CMS over `signed_bytes` for `applicant_iin` at `now` and returns what
-    /// the signer's certificate says.
+    /// Verifies a base64 CMS against `claim` and returns what the signer's certificate says.
     pub fn verify(
         &self,
         cms_base64: &str,
-        signed_bytes: &[u8],
-        applicant_iin: &str,
-        now: OffsetDateTime,
+        claim: SigningClaim<'_>,
     ) -> Result<CertificateInfo, SignatureError> {
         use SignatureError::*;
         // 1. Well-formed, one signer, its certificate present.
@@ -203,11 +200,11 @@ impl CmsTrust {
         if let Some(econtent) = &signed.encap_content_info.econtent {
             // Attached content (NCALayer's `encapsulate: true`) must be these very bytes.
             let attached = econtent.decode_as::<OctetString>().map_err(|_| Malformed)?;
-            if attached.as_bytes() != signed_bytes {
+            if attached.as_bytes() != claim.signed_bytes {
                 return Err(Mismatch);
             }
         }
-        let digest = Sha256::digest(signed_bytes);
+        let digest = Sha256::digest(claim.signed_bytes);
         let verified = match &signer.signed_attrs {
             Some(attributes) => {
                 let content_type: ObjectIdentifier =
@@ -228,7 +225,7 @@ impl CmsTrust {
             }
             None => key.verify(
                 &signature_algorithm,
-                signed_bytes,
+                claim.signed_bytes,
                 signer.signature.as_bytes(),
             )?,
         };
@@ -238,10 +235,10 @@ impl CmsTrust {
 
         // 5–7. Validity now, revocation, the holder.
         let info = certificate_info(leaf)?;
-        if now < info.not_before {
+        if claim.now < info.not_before {
             return Err(NotYetValid);
         }
-        if now > info.not_after {
+        if claim.now > info.not_after {
             return Err(Expired);
         }
         let issuer = leaf
@@ -253,7 +250,7 @@ impl CmsTrust {
         if self.revoked.contains(&(issuer, serial)) {
             return Err(Revoked);
         }
-        if info.subject_iin != applicant_iin {
+        if info.subject_iin != claim.applicant_iin {
             return Err(IinMismatch);
         }
         Ok(info)

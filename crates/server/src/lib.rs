@@ -21,6 +21,9 @@ mod simulation;
 mod uploads;
 pub mod visit_sheet;
 
+pub use applications::SignatureFreshness;
+pub use uploads::UploadQuotas;
+
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::http::{header, HeaderValue};
@@ -57,8 +60,6 @@ pub struct Config {
     pub cms_trust_roots: Vec<PathBuf>,
     /// CRLs (PEM or DER files), each signed by one of `cms_trust_roots`.
     pub cms_crls: Vec<PathBuf>,
-    /// Largest accepted upload, in bytes.
-    pub upload_limit: u64,
     /// Largest accepted JSON body, in bytes.
     pub body_limit: usize,
     /// Bearer token of the provider's operators. `None` disables the operator endpoints.
@@ -67,43 +68,82 @@ pub struct Config {
     pub operator_failures_per_minute: u32,
     /// Advance every open application one workflow step per this many seconds (demo mode).
     pub simulate_step_seconds: Option<u64>,
+    /// Sign-in and submit requests allowed per client IP per minute; 0 turns the limit off.
+    pub rate_limit_per_minute: u32,
+    pub uploads: UploadPolicy,
+    pub signature_freshness: SignatureFreshness,
+    pub timeouts: Timeouts,
+    pub browsers: BrowserPolicy,
+    /// A holiday file in the format of `crates/domain/data/holidays.json`, replacing the
+    /// compiled-in calendar: how an operator publishes a new year. None uses the compiled one.
+    pub holidays: Option<PathBuf>,
+}
+
+/// How large, how frequent and how long-lived uploads may be.
+#[derive(Debug, Clone)]
+pub struct UploadPolicy {
+    /// Largest accepted upload, in bytes.
+    pub max_bytes: u64,
+    /// Uploads allowed per client IP per minute; 0 turns the limit off.
+    pub per_minute: u32,
+    pub quotas: UploadQuotas,
+    /// How often the sweep of unattached uploads runs.
+    pub sweep_interval: Duration,
+}
+
+impl Default for UploadPolicy {
+    fn default() -> UploadPolicy {
+        UploadPolicy {
+            max_bytes: egov_domain::upload_policy::MAX_BYTES,
+            per_minute: 30,
+            quotas: UploadQuotas {
+                per_client: 100 * 1024 * 1024,
+                total: 10 * 1024 * 1024 * 1024,
+                unattached_max_age: Duration::from_secs(24 * 60 * 60),
+            },
+            sweep_interval: Duration::from_secs(15 * 60),
+        }
+    }
+}
+
+/// How long a connection may take over each part of a request before it is cut off.
+#[derive(Debug, Clone)]
+pub struct Timeouts {
+    /// A connection whose request headers take longer is closed.
+    pub header: Duration,
+    /// A request body that sends nothing for this long is cut off.
+    pub body_idle: Duration,
+    /// The longest an API request may take, uploads excepted (answered 408).
+    pub request: Duration,
+    /// The longest an upload may take (answered 408): 10 MiB at 16 KB/s fits.
+    pub upload: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Timeouts {
+        Timeouts {
+            header: Duration::from_secs(10),
+            body_idle: Duration::from_secs(10),
+            request: Duration::from_secs(60),
+            upload: Duration::from_secs(15 * 60),
+        }
+    }
+}
+
+/// What browsers are told: which other origins may call the API or frame the app, what the app
+/// may connect to, and whether to insist on HTTPS.
+#[derive(Debug, Clone, Default)]
+pub struct BrowserPolicy {
     /// Origins allowed to call the API from a browser (CORS), e.g. an embedding portal.
     pub cors_origins: Vec<String>,
     /// Pages allowed to frame the app (CSP `frame-ancestors`); empty means none.
     pub frame_ancestors: Vec<String>,
-    /// Sign-in and submit requests allowed per client IP per minute; 0 turns the limit off.
-    pub rate_limit_per_minute: u32,
-    /// Uploads allowed per client IP per minute; 0 turns the limit off.
-    pub upload_rate_per_minute: u32,
-    /// Bytes of unattached uploads one client IP may hold.
-    pub upload_quota_per_client: u64,
-    /// Bytes of all uploads together.
-    pub upload_quota_total: u64,
-    /// Uploads no application attaches are removed after this long.
-    pub unattached_upload_max_age: Duration,
-    /// How often the sweep of unattached uploads runs.
-    pub sweep_interval: Duration,
-    /// A signed application older than this is refused with `signing_time_too_old`.
-    pub signature_max_age: Duration,
-    /// How far ahead of the server's clock a signing moment may be (clients' clocks differ).
-    pub signature_clock_skew: Duration,
-    /// A connection whose request headers take longer is closed.
-    pub header_timeout: Duration,
-    /// A request body that sends nothing for this long is cut off.
-    pub body_idle_timeout: Duration,
-    /// The longest an API request may take, uploads excepted (answered 408).
-    pub request_timeout: Duration,
-    /// The longest an upload may take (answered 408): 10 MiB at 16 KB/s fits.
-    pub upload_timeout: Duration,
-    /// Send `Strict-Transport-Security` (when the server is reached over HTTPS, e.g. behind a
-    /// TLS-terminating proxy).
-    pub hsts: bool,
     /// Extra `connect-src` sources of the app's CSP, e.g. an NCALayer on another port or the
     /// API of another origin.
     pub connect_sources: Vec<String>,
-    /// A holiday file in the format of `crates/domain/data/holidays.json`, replacing the
-    /// compiled-in calendar: how an operator publishes a new year. None uses the compiled one.
-    pub holidays: Option<PathBuf>,
+    /// Send `Strict-Transport-Security` (when the server is reached over HTTPS, e.g. behind a
+    /// TLS-terminating proxy).
+    pub hsts: bool,
 }
 
 impl Default for Config {
@@ -115,27 +155,18 @@ impl Default for Config {
             trust_test_ca: false,
             cms_trust_roots: Vec::new(),
             cms_crls: Vec::new(),
-            upload_limit: egov_domain::upload_policy::MAX_BYTES,
             body_limit: 256 * 1024,
             operator_token: None,
             operator_failures_per_minute: 10,
             simulate_step_seconds: None,
-            cors_origins: Vec::new(),
-            frame_ancestors: Vec::new(),
             rate_limit_per_minute: 30,
-            upload_rate_per_minute: 30,
-            upload_quota_per_client: 100 * 1024 * 1024,
-            upload_quota_total: 10 * 1024 * 1024 * 1024,
-            unattached_upload_max_age: Duration::from_secs(24 * 60 * 60),
-            sweep_interval: Duration::from_secs(15 * 60),
-            signature_max_age: Duration::from_secs(30 * 60),
-            signature_clock_skew: Duration::from_secs(5 * 60),
-            header_timeout: Duration::from_secs(10),
-            body_idle_timeout: Duration::from_secs(10),
-            request_timeout: Duration::from_secs(60),
-            upload_timeout: Duration::from_secs(15 * 60),
-            hsts: false,
-            connect_sources: Vec::new(),
+            uploads: UploadPolicy::default(),
+            signature_freshness: SignatureFreshness {
+                max_age: Duration::from_secs(30 * 60),
+                clock_skew: Duration::from_secs(5 * 60),
+            },
+            timeouts: Timeouts::default(),
+            browsers: BrowserPolicy::default(),
             holidays: None,
         }
     }
@@ -149,8 +180,8 @@ pub struct AppState {
     verifiers: Arc<signatures::Verifiers>,
     data_dir: Arc<PathBuf>,
     upload_limit: u64,
-    quotas: uploads::Quotas,
-    freshness: applications::Freshness,
+    quotas: UploadQuotas,
+    freshness: SignatureFreshness,
     /// Whether an operator token is configured: `/health` declares the operator workflow.
     operator: bool,
 }
@@ -183,7 +214,7 @@ async fn api_not_found() -> ApiError {
 pub fn router(state: AppState, config: &Config) -> Router {
     let limiter = limits::RateLimiter::new(config.rate_limit_per_minute);
     let limited = || axum::middleware::from_fn_with_state(limiter.clone(), limits::limit);
-    let upload_limiter = limits::RateLimiter::new(config.upload_rate_per_minute);
+    let upload_limiter = limits::RateLimiter::new(config.uploads.per_minute);
     let operator_guard = operator::Guard {
         token: config.operator_token.as_deref().map(Arc::from),
         failures: limits::RateLimiter::new(config.operator_failures_per_minute),
@@ -194,7 +225,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
             .layer::<_, std::convert::Infallible>(DefaultBodyLimit::disable())
             .layer::<_, std::convert::Infallible>(TimeoutLayer::with_status_code(
                 timed_out,
-                config.upload_timeout,
+                config.timeouts.upload,
             ))
             .layer(axum::middleware::from_fn_with_state(
                 upload_limiter,
@@ -233,13 +264,13 @@ pub fn router(state: AppState, config: &Config) -> Router {
         // Every route above; the upload, added below, has its own, longer limit.
         .route_layer(TimeoutLayer::with_status_code(
             timed_out,
-            config.request_timeout,
+            config.timeouts.request,
         ))
         .route(paths::UPLOADS, upload_route)
         // One stack, so one boxed service per request rather than one per layer.
         .layer(
             ServiceBuilder::new()
-                .option_layer(security::cors(&config.cors_origins))
+                .option_layer(security::cors(&config.browsers.cors_origins))
                 .layer(axum::middleware::map_response(problem::problemise))
                 .layer(DefaultBodyLimit::max(config.body_limit))
                 // Every answer of the API may carry personal data or a secret unless it says
@@ -250,15 +281,15 @@ pub fn router(state: AppState, config: &Config) -> Router {
                     HeaderValue::from_static("no-store"),
                 ))
                 // A body that stops sending is cut off (hyper then closes the connection).
-                .layer(RequestBodyTimeoutLayer::new(config.body_idle_timeout)),
+                .layer(RequestBodyTimeoutLayer::new(config.timeouts.body_idle)),
         )
         .with_state(state);
     let mut app = Router::new().nest(egov_domain::api::API_PREFIX, api);
     if let Some(dir) = &config.static_dir {
         let csp = security::content_security_policy(
             Some(dir),
-            &config.frame_ancestors,
-            &config.connect_sources,
+            &config.browsers.frame_ancestors,
+            &config.browsers.connect_sources,
         );
         let index = dir.join("index.html");
         let mut files = Router::new()
@@ -280,10 +311,10 @@ pub fn router(state: AppState, config: &Config) -> Router {
             ));
         // A page of an embedding origin loads the widget's script, module, wasm and stylesheet
         // from here (README "Embedding").
-        if let Some(cors) = security::cors(&config.cors_origins) {
+        if let Some(cors) = security::cors(&config.browsers.cors_origins) {
             files = files.layer(cors);
         }
-        if config.frame_ancestors.is_empty() {
+        if config.browsers.frame_ancestors.is_empty() {
             // For browsers that predate CSP frame-ancestors.
             files = files.layer(SetResponseHeaderLayer::overriding(
                 header::X_FRAME_OPTIONS,
@@ -296,7 +327,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
         ServiceBuilder::new()
             .layer(axum::middleware::from_fn(request_log::log))
             .layer(axum::middleware::from_fn_with_state(
-                security::response_headers(config.hsts),
+                security::response_headers(config.browsers.hsts),
                 security::add_headers,
             )),
     )
@@ -316,8 +347,8 @@ impl RunningServer {
         format!("http://{}", self.addr)
     }
 
-    /// Stops accepting requests, finishes those in flight and waits for the server to end.
-    pub async fn stop(mut self) -> std::io::Result<()> {
+    /// Ends the background tasks and tells the server to stop accepting requests.
+    fn signal_stop(&mut self) {
         for task in [self.simulation.take(), self.sweep.take()]
             .into_iter()
             .flatten()
@@ -327,6 +358,11 @@ impl RunningServer {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
+    }
+
+    /// Stops accepting requests, finishes those in flight and waits for the server to end.
+    pub async fn stop(mut self) -> std::io::Result<()> {
+        self.signal_stop();
         match self.task.take() {
             Some(task) => task.await.unwrap_or(Ok(())),
             None => Ok(()),
@@ -336,15 +372,7 @@ impl RunningServer {
 
 impl Drop for RunningServer {
     fn drop(&mut self) {
-        for task in [self.simulation.take(), self.sweep.take()]
-            .into_iter()
-            .flatten()
-        {
-            task.abort();
-        }
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
-        }
+        self.signal_stop();
     }
 }
 
@@ -400,22 +428,15 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
             cms,
         }),
         data_dir: Arc::new(config.data_dir.clone()),
-        upload_limit: config.upload_limit,
+        upload_limit: config.uploads.max_bytes,
         operator: config.operator_token.is_some(),
-        quotas: uploads::Quotas {
-            per_client: config.upload_quota_per_client,
-            total: config.upload_quota_total,
-            unattached_max_age: config.unattached_upload_max_age,
-        },
-        freshness: applications::Freshness {
-            max_age: config.signature_max_age,
-            clock_skew: config.signature_clock_skew,
-        },
+        quotas: config.uploads.quotas,
+        freshness: config.signature_freshness,
     };
     let sweep = uploads::spawn_sweep(
         state.clone(),
-        config.unattached_upload_max_age,
-        config.sweep_interval,
+        config.uploads.quotas.unattached_max_age,
+        config.uploads.sweep_interval,
     );
     let listener = TcpListener::bind(config.addr)
         .await
@@ -425,7 +446,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         .map_err(|e| StartError::Bind(config.addr, e))?;
     let (shutdown, stopped) = oneshot::channel::<()>();
     let app = router(state, &config);
-    let task = tokio::spawn(serve::serve(listener, app, config.header_timeout, async {
+    let task = tokio::spawn(serve::serve(listener, app, config.timeouts.header, async {
         let _ = stopped.await;
     }));
     Ok(RunningServer {

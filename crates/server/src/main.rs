@@ -139,26 +139,37 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         trust_test_ca: args.trust_test_ca,
         cms_trust_roots: args.cms_trust_roots.clone(),
         cms_crls: args.cms_crls.clone(),
-        upload_limit: args.upload_limit,
         body_limit: args.body_limit,
         operator_token,
         operator_failures_per_minute: args.operator_failures_per_minute,
         simulate_step_seconds: args.simulate_step_seconds,
-        cors_origins: args.cors_origins.clone(),
-        frame_ancestors: args.frame_ancestors.clone(),
-        connect_sources: args.connect_src.clone(),
         rate_limit_per_minute: args.rate_limit_per_minute,
-        upload_rate_per_minute: args.upload_rate_per_minute,
-        upload_quota_per_client: args.upload_quota_per_client,
-        upload_quota_total: args.upload_quota_total,
-        unattached_upload_max_age: seconds(args.unattached_upload_max_age),
-        signature_max_age: seconds(args.signature_max_age),
-        signature_clock_skew: seconds(args.signature_clock_skew),
-        header_timeout: seconds(args.header_timeout),
-        body_idle_timeout: seconds(args.body_idle_timeout),
-        hsts: args.hsts,
+        uploads: egov_server::UploadPolicy {
+            max_bytes: args.upload_limit,
+            per_minute: args.upload_rate_per_minute,
+            quotas: egov_server::UploadQuotas {
+                per_client: args.upload_quota_per_client,
+                total: args.upload_quota_total,
+                unattached_max_age: seconds(args.unattached_upload_max_age),
+            },
+            ..defaults.uploads
+        },
+        signature_freshness: egov_server::SignatureFreshness {
+            max_age: seconds(args.signature_max_age),
+            clock_skew: seconds(args.signature_clock_skew),
+        },
+        timeouts: egov_server::Timeouts {
+            header: seconds(args.header_timeout),
+            body_idle: seconds(args.body_idle_timeout),
+            ..defaults.timeouts
+        },
+        browsers: egov_server::BrowserPolicy {
+            cors_origins: args.cors_origins.clone(),
+            frame_ancestors: args.frame_ancestors.clone(),
+            connect_sources: args.connect_src.clone(),
+            hsts: args.hsts,
+        },
         holidays: args.holidays.clone(),
-        ..defaults
     })
     .await?;
     println!("egov-wizard reference server listening on {}", server.url());

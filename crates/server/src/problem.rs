@@ -46,6 +46,11 @@ impl ApiError {
     }
 }
 
+/// The OpenAPI entry of [`ApiError::not_found`], for the endpoints that answer it.
+#[derive(utoipa::IntoResponses)]
+#[response(status = 404, description = "`not_found`")]
+pub struct NotFound;
+
 /// The media type of every error the API answers (RFC 9457).
 pub(crate) const PROBLEM_JSON: &str = "application/problem+json";
 

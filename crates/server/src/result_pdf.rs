@@ -5,13 +5,14 @@
 //! Drawn with `crate::pdf` (krilla, DejaVu Sans, searchable Kazakh and Russian text). Every label comes from `locales/` (the app's own messages,
 //! through `egov_domain::l10n`), and dates are formatted by the same code as on screen.
 
+use crate::applications::{ApplicationReference, StoredApplication};
 use crate::pdf::{
     self, draw, fill, ink, muted, rule, stroke, Face, Faces, CONTENT_WIDTH, MARGIN, PAGE_HEIGHT,
     PAGE_WIDTH,
 };
-use crate::problem::ApiError;
+use crate::problem::{ApiError, NotFound};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::Response;
 use egov_domain::api::{problem_code, ApplicationRecord, ResultDocument, ResultDocumentKind};
@@ -32,20 +33,19 @@ pub struct PdfQuery {
 /// The application's result document as a PDF, to keep.
 #[utoipa::path(get, path = egov_domain::api::paths::RESULT_PDF, context_path = egov_domain::api::API_PREFIX, tag = "applications",
     params(
-        ("reference" = String, Path, description = "The reference number, e.g. `7K3M-Q9XA-2B4C`"),
+        ApplicationReference,
         ("lang" = Option<String>, Query, description = "`kk`, `ru` or `en`: the language of the labels; the application's language when absent"),
     ),
     responses(
         (status = 200, description = "One A4 page, sent as an attachment named after the document's number", content_type = "application/pdf", body = Vec<u8>),
-        (status = 404, description = "`not_found`"),
+        NotFound,
         (status = 409, description = "`result_not_issued`: the application has no result document (yet, or it was refused)"),
     ))]
 pub async fn result_pdf(
     State(state): State<AppState>,
-    Path(reference): Path<String>,
+    StoredApplication(record): StoredApplication,
     Query(query): Query<PdfQuery>,
 ) -> Result<Response, ApiError> {
-    let record = crate::applications::stored(&state, &reference).await?;
     let Some(document) = record.result.clone() else {
         return Err(ApiError::new(
             StatusCode::CONFLICT,

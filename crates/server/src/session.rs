@@ -13,6 +13,7 @@ use egov_domain::api::{
     problem_code, ApplicationSummary, FieldError, Session, SessionChallenge, SessionRequest,
 };
 use egov_domain::schedule::{schedule, DueMoment, Progress};
+use egov_domain::signature::SigningClaim;
 use egov_domain::Iin;
 use rand::Rng;
 use sha2::{Digest, Sha256};
@@ -88,7 +89,14 @@ pub async fn sign_in(
         .map_err(ApiError::internal)?;
     state
         .verifiers
-        .verify(&request.signature, &challenge_bytes, &request.iin, now)
+        .verify(
+            &request.signature,
+            SigningClaim {
+                signed_bytes: &challenge_bytes,
+                applicant_iin: &request.iin,
+                now,
+            },
+        )
         .map_err(|e| {
             // The code only: the IIN is personal data.
             tracing::warn!(target: "egov_server::security", event = "sign_in_failed", code = e.code(), "sign-in refused");

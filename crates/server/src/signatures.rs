@@ -2,9 +2,8 @@
 
 use crate::cms_verify::CmsTrust;
 use egov_domain::signature::{
-    CertificateInfo, SignatureEnvelope, SignatureError, SignatureFormat, TrustAnchor,
+    CertificateInfo, SignatureEnvelope, SignatureError, SignatureFormat, SigningClaim, TrustAnchor,
 };
-use time::OffsetDateTime;
 
 /// The verifiers this server is configured with; a format without one is refused with
 /// `signature_format_unsupported`.
@@ -17,27 +16,25 @@ pub struct Verifiers {
 }
 
 impl Verifiers {
-    /// Verifies `envelope` over `signed_bytes` for `applicant_iin` at `now`.
+    /// Verifies `envelope` against `claim`.
     pub fn verify(
         &self,
         envelope: &SignatureEnvelope,
-        signed_bytes: &[u8],
-        applicant_iin: &str,
-        now: OffsetDateTime,
+        claim: SigningClaim<'_>,
     ) -> Result<CertificateInfo, SignatureError> {
         match envelope.format {
             SignatureFormat::StubEd25519 => self
                 .stub
                 .as_ref()
                 .ok_or(SignatureError::UnsupportedFormat)?
-                .verify_stub(envelope, signed_bytes, applicant_iin, now),
+                .verify_stub(envelope, claim),
             SignatureFormat::Cms => {
                 let trust = self.cms.as_ref().ok_or(SignatureError::UnsupportedFormat)?;
                 // A CMS carries its certificates; a stub certificate beside it is a client bug.
                 if envelope.certificate.is_some() {
                     return Err(SignatureError::Malformed);
                 }
-                trust.verify(&envelope.value, signed_bytes, applicant_iin, now)
+                trust.verify(&envelope.value, claim)
             }
         }
     }

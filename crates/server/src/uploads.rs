@@ -2,7 +2,7 @@
 //! streamed to disk under a size limit, and typed by their content, never by their name.
 
 use crate::db::Withdrawal;
-use crate::problem::ApiError;
+use crate::problem::{ApiError, NotFound};
 use crate::AppState;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Path, State};
@@ -89,8 +89,10 @@ fn token_digest(token: &str) -> String {
 /// Storage limits of uploads (`Config`): per client address for what no application attaches
 /// yet, and in total.
 #[derive(Debug, Clone, Copy)]
-pub struct Quotas {
+pub struct UploadQuotas {
+    /// Bytes of unattached uploads one client IP may hold.
     pub per_client: u64,
+    /// Bytes of all uploads together.
     pub total: u64,
     /// Unattached uploads are swept after this long: when a client's quota frees up.
     pub unattached_max_age: Duration,
@@ -130,7 +132,7 @@ struct Allowance {
 
 impl Allowance {
     /// The answer to an upload that goes over the allowance.
-    fn refusal(&self, quotas: Quotas) -> Response {
+    fn refusal(&self, quotas: UploadQuotas) -> Response {
         if self.by_total {
             storage_full().into_response()
         } else {
@@ -328,7 +330,7 @@ fn type_not_allowed() -> ApiError {
     responses(
         (status = 204, description = "Deleted"),
         (status = 403, description = "`upload_forbidden`: no `Authorization: Bearer <delete_token>` of this upload"),
-        (status = 404, description = "`not_found`"),
+        NotFound,
         (status = 409, description = "`upload_attached`: a submitted application attaches it, so it is kept"),
     ))]
 pub async fn delete(

@@ -3,7 +3,7 @@
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
-use egov_domain::signature::SignatureError;
+use egov_domain::signature::{SignatureError, SigningClaim};
 use egov_server::cms_verify::test_pki::{
     as_gost, edit_cms, SignOptions, TestLeaf, TestPki, COMMON_NAME, PATRONYMIC,
 };
@@ -24,12 +24,21 @@ fn pki() -> &'static (TestPki, OffsetDateTime) {
     })
 }
 
+/// `bytes` signed by the test IIN's holder, checked at the PKI's moment.
+fn claim<'a>(bytes: &'a [u8], now: &OffsetDateTime) -> SigningClaim<'a> {
+    SigningClaim {
+        signed_bytes: bytes,
+        applicant_iin: IIN,
+        now: *now,
+    }
+}
+
 fn verify(
     cms: &str,
     bytes: &[u8],
 ) -> Result<egov_domain::signature::CertificateInfo, SignatureError> {
     let (pki, now) = pki();
-    pki.trust().verify(cms, bytes, IIN, *now)
+    pki.trust().verify(cms, claim(bytes, now))
 }
 
 fn sign(kind: TestLeaf) -> String {
@@ -110,11 +119,11 @@ fn the_chain_goes_through_a_carried_or_a_configured_intermediate() {
     let root_only = pki.trust_root_only();
     // The root alone reaches the leaf through the intermediate the message carries...
     root_only
-        .verify(&sign(TestLeaf::Valid), BYTES, IIN, *now)
+        .verify(&sign(TestLeaf::Valid), claim(BYTES, now))
         .unwrap();
     // ...not without it...
     assert_eq!(
-        root_only.verify(&leaf_only, BYTES, IIN, *now),
+        root_only.verify(&leaf_only, claim(BYTES, now)),
         Err(SignatureError::UntrustedIssuer)
     );
     // ...and the root and intermediate, as an operator downloads them, do (from files).
@@ -122,10 +131,10 @@ fn the_chain_goes_through_a_carried_or_a_configured_intermediate() {
     let (roots, crl) = pki.write_trust_files(dir.path());
     let trust = CmsTrust::load(&[roots], &[crl]).unwrap();
     assert_eq!(trust.summary(), (2, 1));
-    trust.verify(&leaf_only, BYTES, IIN, *now).unwrap();
+    trust.verify(&leaf_only, claim(BYTES, now)).unwrap();
     // An untrusted CA bearing the intermediate's name does not pass for it.
     assert_eq!(
-        root_only.verify(&sign(TestLeaf::Untrusted), BYTES, IIN, *now),
+        root_only.verify(&sign(TestLeaf::Untrusted), claim(BYTES, now)),
         Err(SignatureError::UntrustedIssuer)
     );
 }
@@ -168,7 +177,7 @@ fn each_certificate_failure_has_its_own_code() {
 fn revocation_needs_the_crl() {
     let (pki, now) = pki();
     pki.trust_root_only()
-        .verify(&sign(TestLeaf::Revoked), BYTES, IIN, *now)
+        .verify(&sign(TestLeaf::Revoked), claim(BYTES, now))
         .unwrap();
 }
 

@@ -33,7 +33,8 @@ async fn sign_in_is_rate_limited_per_address_with_retry_after() {
 
 #[tokio::test]
 async fn cors_answers_configured_origins_only() {
-    let t = start_with(|c| c.cors_origins = vec!["https://portal.example.kz".into()]).await;
+    let t =
+        start_with(|c| c.browsers.cors_origins = vec!["https://portal.example.kz".into()]).await;
     let preflight = |origin: &'static str| {
         t.client
             .request(reqwest::Method::OPTIONS, t.url("/applications"))
@@ -76,7 +77,7 @@ async fn the_app_gets_a_strict_csp_that_admits_its_loader_by_hash() {
     let dir = dist.path().to_owned();
     let t = start_with(move |c| {
         c.static_dir = Some(dir);
-        c.frame_ancestors = vec!["https://portal.example.kz".into()];
+        c.browsers.frame_ancestors = vec!["https://portal.example.kz".into()];
     })
     .await;
     let page = t

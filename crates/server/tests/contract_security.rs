@@ -219,7 +219,7 @@ async fn a_document_the_regulation_does_not_ask_for_is_refused() {
 
 #[tokio::test]
 async fn a_flood_of_uploads_is_limited_per_client() {
-    let t = start_with(|c| c.upload_rate_per_minute = 5).await;
+    let t = start_with(|c| c.uploads.per_minute = 5).await;
     for _ in 0..5 {
         upload_pdf(&t.client, &t.url("")).await;
     }
@@ -236,7 +236,7 @@ async fn a_flood_of_uploads_is_limited_per_client() {
 #[tokio::test]
 async fn uploads_stop_at_the_client_quota_and_at_the_total_quota() {
     let size = support::PDF.len() as u64;
-    let t = start_with(|c| c.upload_quota_per_client = 2 * size).await;
+    let t = start_with(|c| c.uploads.quotas.per_client = 2 * size).await;
     let first = upload_pdf(&t.client, &t.url("")).await;
     upload_pdf(&t.client, &t.url("")).await;
     let response = try_upload(&t, "document.pdf").await;
@@ -256,7 +256,7 @@ async fn uploads_stop_at_the_client_quota_and_at_the_total_quota() {
     submit_with(&t, &first).await;
     upload_pdf(&t.client, &t.url("")).await;
 
-    let full = start_with(|c| c.upload_quota_total = 2 * size).await;
+    let full = start_with(|c| c.uploads.quotas.total = 2 * size).await;
     upload_pdf(&full.client, &full.url("")).await;
     upload_pdf(&full.client, &full.url("")).await;
     problem(
@@ -270,8 +270,8 @@ async fn uploads_stop_at_the_client_quota_and_at_the_total_quota() {
 #[tokio::test]
 async fn unattached_uploads_are_swept_and_attached_ones_kept() {
     let t = start_with(|c| {
-        c.unattached_upload_max_age = Duration::from_secs(3);
-        c.sweep_interval = Duration::from_millis(200);
+        c.uploads.quotas.unattached_max_age = Duration::from_secs(3);
+        c.uploads.sweep_interval = Duration::from_millis(200);
     })
     .await;
     let kept = upload_pdf(&t.client, &t.url("")).await;
@@ -315,8 +315,8 @@ async fn closed_after(t: &TestServer, head: &[u8]) -> String {
 #[tokio::test]
 async fn slow_headers_and_stalled_bodies_are_closed() {
     let t = start_with(|c| {
-        c.header_timeout = Duration::from_secs(1);
-        c.body_idle_timeout = Duration::from_secs(1);
+        c.timeouts.header = Duration::from_secs(1);
+        c.timeouts.body_idle = Duration::from_secs(1);
     })
     .await;
     // Headers that never finish.
@@ -463,7 +463,7 @@ async fn answers_with_personal_data_are_not_cached() {
     // No HSTS unless configured (the reference server speaks plain HTTP on loopback) …
     assert!(!read.headers().contains_key("strict-transport-security"));
     // … and with it, on every answer.
-    let tls = start_with(|c| c.hsts = true).await;
+    let tls = start_with(|c| c.browsers.hsts = true).await;
     let health = tls.get("/health").await;
     assert!(health.headers()["strict-transport-security"]
         .to_str()

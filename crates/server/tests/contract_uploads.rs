@@ -106,7 +106,7 @@ async fn the_content_decides_the_type_not_the_name() {
 
 #[tokio::test]
 async fn empty_oversized_and_unnamed_uploads_are_refused() {
-    let t = start_with(|c| c.upload_limit = 64 * 1024).await;
+    let t = start_with(|c| c.uploads.max_bytes = 64 * 1024).await;
     problem(
         upload(&t, Some("a.pdf"), "application/pdf", Vec::new()).await,
         StatusCode::UNPROCESSABLE_ENTITY,

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 /// A service resolved to one region: its provider, results, channels (each with its steps and
 /// deadline), documents and eligibility rules as that region's regulation states them, every
 /// catalogue id accompanied by its name in the three languages.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServiceView {
@@ -23,7 +24,6 @@ pub struct ServiceView {
     /// The region's own title where it has one, otherwise the service's usual one.
     pub name: LocalizedText,
     pub region: RegionId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<ServiceDomain>,
     /// Whether this region's regulation offers an online application.
     pub online: bool,
@@ -42,7 +42,6 @@ pub struct ServiceView {
     pub grounds: Vec<Ground>,
     pub source: Source,
     /// The regulation itself: its act, legal status and language, for the page's source line.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regulation: Option<Seed>,
 }
 

@@ -21,7 +21,10 @@ pub fn test_config(data_dir: &std::path::Path) -> Config {
         trust_test_ca: true,
         // Contract tests fire many requests from one address; the limits have their own tests.
         rate_limit_per_minute: 0,
-        upload_rate_per_minute: 0,
+        uploads: egov_server::UploadPolicy {
+            per_minute: 0,
+            ..Default::default()
+        },
         ..Config::default()
     }
 }
