@@ -33,6 +33,10 @@ fn migrations() -> Migrations<'static> {
     ])
 }
 
+/// Who made the `submitted` transition: stored in the row and returned in the created record,
+/// which is built without reading the row back, so both take it from here.
+const SUBMITTING_ACTOR: &str = "applicant";
+
 /// A shared handle to the database. SQLite serialises writers anyway, so one connection behind
 /// a mutex, used from blocking tasks, is simple and fast enough for a reference server.
 #[derive(Clone)]
@@ -213,12 +217,13 @@ impl Db {
             }
             tx.prepare_cached(
                 "INSERT INTO status_events (application_id, status, at, actor)
-                 VALUES (?1, ?2, ?3, 'applicant')",
+                 VALUES (?1, ?2, ?3, ?4)",
             )?
             .execute(params![
                 id,
                 ApplicationStatus::Submitted.code(),
-                submitted_at
+                submitted_at,
+                SUBMITTING_ACTOR
             ])?;
             tx.commit()?;
             // What a read of the new row would return, built from what was just stored: reading
@@ -233,7 +238,7 @@ impl Db {
                 history: vec![StatusEvent {
                     status: ApplicationStatus::Submitted,
                     at: now,
-                    actor: "applicant".into(),
+                    actor: SUBMITTING_ACTOR.into(),
                 }],
                 result: None,
                 refusal_grounds: None,
