@@ -11,14 +11,16 @@ use time::OffsetDateTime;
 
 #[derive(Clone, Copy)]
 pub struct WorkingCalendar {
-    calendar: RwSignal<Calendar>,
+    /// None until the backend changed a year: the compiled-in calendar is parsed only when a page
+    /// first counts a deadline, not on the first screen.
+    calendar: RwSignal<Option<Calendar>>,
     asked: StoredValue<BTreeSet<i32>>,
     api: StoredValue<ApiClient, LocalStorage>,
 }
 
 pub fn provide_calendar(api: ApiClient) {
     provide_context(WorkingCalendar {
-        calendar: RwSignal::new(Calendar::embedded().clone()),
+        calendar: RwSignal::new(None),
         asked: StoredValue::new(BTreeSet::new()),
         api: StoredValue::new_local(api),
     });
@@ -31,7 +33,8 @@ pub fn use_calendar() -> WorkingCalendar {
 impl WorkingCalendar {
     /// Reads the calendar (tracked: a year arriving from the backend recomputes the reader).
     pub fn with<T>(&self, read: impl FnOnce(&Calendar) -> T) -> T {
-        self.calendar.with(read)
+        self.calendar
+            .with(|adopted| read(adopted.as_ref().unwrap_or_else(|| Calendar::embedded())))
     }
 
     /// Asks the backend, once per year, for the years a deadline counted from `from` can reach:
@@ -50,7 +53,11 @@ impl WorkingCalendar {
                     return;
                 };
                 // `adopt` decides whether the backend's year is better; only a change notifies.
-                calendar.maybe_update(|ours| ours.adopt(published).unwrap_or(false));
+                calendar.maybe_update(|ours| {
+                    ours.get_or_insert_with(|| Calendar::embedded().clone())
+                        .adopt(published)
+                        .unwrap_or(false)
+                });
             });
         }
     }

@@ -17,6 +17,7 @@ pub mod kiosk;
 pub mod mount;
 pub mod nav;
 pub mod pages;
+pub mod pieces;
 pub mod poll;
 pub mod prerender;
 pub mod routes;
@@ -30,11 +31,7 @@ use crate::api::ApiClient;
 use crate::components::header::Header;
 use crate::i18n::I18n;
 use crate::kiosk::KioskSettings;
-use crate::pages::{
-    apply::ApplyPage, catalogue::CataloguePage, confirmation::ConfirmationPage,
-    language::LanguagePage, my_applications::MyApplicationsPage, not_found::NotFoundPage,
-    region::RegionPage, service::ServicePage, sign::SignerHandle, status::StatusPage,
-};
+use crate::pages::{language::LanguagePage, not_found::NotFoundPage, sign::SignerHandle};
 use crate::routes::{paths, Page};
 use crate::signer::{Signer, SignerConfig};
 use crate::state::Wizard;
@@ -139,18 +136,19 @@ fn home() -> AnyView {
     view! { <nav::Redirect path=target /> }.into_any()
 }
 
-/// Each page of the route table ([`routes`]) and what it shows.
+/// Each page of the route table ([`routes`]) and what it shows. Past the first questions, a
+/// page's code may arrive later ([`pieces`]).
 fn page_view(page: Page) -> AnyView {
     match page {
         Page::Home => home(),
         Page::Language => view! { <LanguagePage /> }.into_any(),
-        Page::Region => view! { <RegionPage /> }.into_any(),
-        Page::Services => view! { <CataloguePage /> }.into_any(),
-        Page::ServiceInfo => view! { <ServicePage /> }.into_any(),
-        Page::Apply => view! { <ApplyPage /> }.into_any(),
-        Page::Confirmation => view! { <ConfirmationPage /> }.into_any(),
-        Page::Applications => view! { <MyApplicationsPage /> }.into_any(),
-        Page::Status => view! { <StatusPage /> }.into_any(),
+        Page::Region => pieces::region(),
+        Page::Services => pieces::catalogue(),
+        Page::ServiceInfo => pieces::service(),
+        Page::Apply => pieces::apply(),
+        Page::Confirmation => pieces::confirmation(),
+        Page::Applications => pieces::my_applications(),
+        Page::Status => pieces::status(),
     }
 }
 
@@ -169,7 +167,7 @@ fn Shell(kiosk: Option<KioskSettings>) -> impl IntoView {
                 <nav::PageRoutes view=page_view not_found />
             </main>
         </div>
-        {kiosk.map(|settings| view! { <kiosk::KioskLayer settings /> })}
+        {kiosk.map(pieces::kiosk)}
     }
 }
 

@@ -7,6 +7,9 @@
 //! - Only Kazakh is compiled in: a Russian that cannot be fetched leaves the page in Kazakh with
 //!   a notice in Kazakh, and choosing Russian again loads it.
 //!
+//! - The production build fetches a page's code when the page is first shown: a piece that
+//!   cannot be fetched leaves a notice in the language on screen, and trying again shows the page.
+//!
 //! Both builds: `EGOV_DIST=dist-production` runs these on the production build.
 
 #![cfg(not(target_arch = "wasm32"))]
@@ -30,6 +33,19 @@ fn wasm_endpoint() -> Endpoint {
         .find(|name| name.ends_with("_bg.wasm"))
         .expect("the build has a wasm");
     Endpoint::exact("GET", Box::leak(format!("/{name}").into_boxed_str()))
+}
+
+/// A piece of a split build (a wasm module fetched when first needed) whose name has `part`;
+/// None for a build that is not split.
+fn piece_endpoint(part: &str) -> Option<Endpoint> {
+    let name = std::fs::read_dir(dist_dir())
+        .unwrap()
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .find(|name| name.contains(part) && name.ends_with(".wasm"))?;
+    Some(Endpoint::exact(
+        "GET",
+        Box::leak(format!("/{name}").into_boxed_str()),
+    ))
 }
 
 /// Pairs of (plain page, app) selectors of what the first screen shows.
@@ -235,6 +251,49 @@ async fn a_language_that_cannot_be_fetched_leaves_the_page_as_it_was_and_choosin
         "the notice is gone"
     );
     assert_eq!(proxy.count(russian), 2);
+
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_whose_code_cannot_be_fetched_says_so_and_trying_again_shows_it() {
+    let Some(region_piece) = piece_endpoint("split_region_page") else {
+        // The development build carries every page in its one module.
+        eprintln!(
+            "{} is not a split build: no piece to fail",
+            dist_dir().display()
+        );
+        return;
+    };
+    let s = Session::setup().behind_proxy().start().await;
+    let (c, proxy) = (&s.c, s.proxy());
+    proxy.inject(region_piece, Fault::Status500);
+    c.goto(&format!("{}/language", proxy.url)).await.unwrap();
+    click(c, "label[for='language-2']").await;
+    wait_for_text(c, "#page-heading", |t| {
+        t == message(Lang::En, "language-heading")
+    })
+    .await;
+    continue_to(c, "/region").await;
+    wait_for_text(c, "#piece-failed .body", |t| {
+        t == message(Lang::En, "piece-failed")
+    })
+    .await;
+    assert_eq!(
+        text(c, "#piece-retry").await,
+        message(Lang::En, "piece-retry")
+    );
+
+    // The fault was one answer: the page's code arrives.
+    click(c, "#piece-retry").await;
+    wait_for(c, "label[for='region-1']").await;
+    assert!(
+        c.find(fantoccini::Locator::Css("#piece-failed"))
+            .await
+            .is_err(),
+        "the notice is gone"
+    );
+    assert_eq!(proxy.count(region_piece), 2);
 
     s.finish().await;
 }

@@ -240,6 +240,8 @@ async fn every_target_is_at_least_44_by_44_in_kiosk_mode() {
     assert_targets_at_least_44(c, "language with an error", 9).await;
     click(c, "label[for='language-2']").await;
     continue_to(c, "/region").await;
+    // The production build fetches the region page's code after the address changes.
+    wait_for(c, "label[for='region-1']").await;
     assert_targets_at_least_44(c, "region", 10).await;
     click(c, "label[for='region-1']").await;
     continue_to(c, "/services").await;
@@ -247,6 +249,7 @@ async fn every_target_is_at_least_44_by_44_in_kiosk_mode() {
     assert_targets_at_least_44(c, "services", 8).await;
     click(c, "#apply-job_seeker_registration").await;
     wait_until_path(c, "/iin").await;
+    wait_for(c, "#iin").await;
     assert_targets_at_least_44(c, "IIN", 5).await;
     // A wrong IIN: the error summary and the inline message.
     type_into(c, "#iin", "123").await;

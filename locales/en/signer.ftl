@@ -13,3 +13,4 @@ signer-busy = A signing request is already open in NCALayer. Finish it or close 
 signer-unsupported = Your version of NCALayer cannot handle this request. Update NCALayer from ncl.pki.gov.kz and try again.
 signer-failed = NCALayer could not sign the application. Try again; if it happens again, restart NCALayer.
 signer-protocol = NCALayer sent an answer we could not read. Restart NCALayer and try again; if it happens again, update it from ncl.pki.gov.kz.
+signer-not-loaded = The signing part of this page could not be loaded. Check your internet connection and sign again.

@@ -98,3 +98,5 @@ upload_mismatch = The attached file is not the one the server holds. Attach it a
 document_not_requested = This document is not asked for by this service. Remove it and attach the documents listed.
 upload_already_attached = This file is already part of another application. Attach it again.
 idempotency_key_mismatch = Your application could not be matched with its signature. Sign again.
+piece-failed = This part of the service could not be loaded. Check your internet connection and try again. Nothing you entered is lost.
+piece-retry = Try again

@@ -61,10 +61,13 @@ pub enum SignerError {
     SigningFailed,
     /// An answer outside the protocol.
     Protocol,
+    /// This page's signing code could not be fetched (the production build fetches it when the
+    /// person first signs).
+    NotLoaded,
 }
 
 impl SignerError {
-    pub const ALL: [SignerError; 14] = [
+    pub const ALL: [SignerError; 15] = [
         SignerError::Cancelled,
         SignerError::NotRunning,
         SignerError::LoopbackBlocked,
@@ -79,6 +82,7 @@ impl SignerError {
         SignerError::Unsupported,
         SignerError::SigningFailed,
         SignerError::Protocol,
+        SignerError::NotLoaded,
     ];
 
     /// The locale key of the message the person sees.
@@ -98,7 +102,14 @@ impl SignerError {
             SignerError::Unsupported => "signer-unsupported",
             SignerError::SigningFailed => "signer-failed",
             SignerError::Protocol => "signer-protocol",
+            SignerError::NotLoaded => "signer-not-loaded",
         }
+    }
+}
+
+impl From<leptos::wasm_split::SplitLoaderError> for SignerError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        SignerError::NotLoaded
     }
 }
 

@@ -71,21 +71,41 @@ impl Drop for NcaLayerSigner {
 
 impl Signer for NcaLayerSigner {
     fn sign(&self, request: SignRequest) -> SignFuture {
-        let started = Connection::start(&self.connection, request);
+        // The request takes its place at once: a second one is Busy, and `close` ends it, even
+        // before this future first runs.
+        let reserved = Connection::reserve(&self.connection, request);
+        let connection = self.connection.clone();
         Box::pin(async move {
-            let outcome = match started {
-                Ok(slot) => Wait(slot).await,
-                Err(e) => Err(e),
-            };
-            match outcome {
+            let slot = reserved?;
+            match exchange(connection.clone(), slot).await {
+                Ok(answer) => answer.await,
+                Err(e) => {
+                    connection.borrow_mut().settle(Err(e));
+                    Err(e)
+                }
+            }
+        })
+    }
+}
+
+crate::pieces::piece!(
+    /// Connects, sends the reserved request and waits for its answer. A piece of its own in the
+    /// production build: most people sign minutes after the first screen, if at all.
+    fn exchange(
+        connection: Rc<RefCell<Connection>>,
+        slot: Rc<RefCell<Slot>>,
+    ) -> Result<SignFuture, SignerError> {
+        Ok(Box::pin(async move {
+            Connection::connect(&connection);
+            match Wait(slot).await {
                 Err(SignerError::NotRunning) if loopback_access_denied().await => {
                     Err(SignerError::LoopbackBlocked)
                 }
                 other => other,
             }
-        })
+        }))
     }
-}
+);
 
 struct Connection {
     url: String,
@@ -98,7 +118,7 @@ struct Connection {
 /// The request waiting for its answer.
 struct Pending {
     slot: Rc<RefCell<Slot>>,
-    request: String,
+    request: SignRequest,
     sent: bool,
     timer: Option<Timer>,
 }
@@ -127,13 +147,30 @@ impl Future for Wait {
 }
 
 impl Connection {
-    fn start(
+    fn reserve(
         this: &Rc<RefCell<Connection>>,
         request: SignRequest,
     ) -> Result<Rc<RefCell<Slot>>, SignerError> {
         let mut connection = this.borrow_mut();
         if connection.pending.is_some() {
             return Err(SignerError::Busy);
+        }
+        let slot = Rc::new(RefCell::new(Slot::default()));
+        connection.pending = Some(Pending {
+            slot: slot.clone(),
+            request,
+            sent: false,
+            timer: Timer::start(connection.timeout_ms, Rc::downgrade(this)),
+        });
+        Ok(slot)
+    }
+
+    /// Opens a socket unless an open one can be reused, and sends the reserved request.
+    fn connect(this: &Rc<RefCell<Connection>>) {
+        let mut connection = this.borrow_mut();
+        // Ended before it got here: closed or timed out.
+        if connection.pending.is_none() {
+            return;
         }
         let reusable = connection
             .socket
@@ -143,17 +180,12 @@ impl Connection {
             if let Some(old) = connection.socket.take() {
                 old.retire();
             }
-            connection.socket = Some(Socket::open(&connection.url, Rc::downgrade(this))?);
+            match Socket::open(&connection.url, Rc::downgrade(this)) {
+                Ok(socket) => connection.socket = Some(socket),
+                Err(e) => return connection.settle(Err(e)),
+            }
         }
-        let slot = Rc::new(RefCell::new(Slot::default()));
-        connection.pending = Some(Pending {
-            slot: slot.clone(),
-            request: BasicsSignRequest::cms(&request.bytes, &request.iin, request.lang).to_json(),
-            sent: false,
-            timer: Timer::start(connection.timeout_ms, Rc::downgrade(this)),
-        });
         connection.send_if_open();
-        Ok(slot)
     }
 
     fn send_if_open(&mut self) {
@@ -165,7 +197,9 @@ impl Connection {
             return;
         };
         pending.sent = true;
-        if socket.ws.send_with_str(&pending.request).is_err() {
+        let request = &pending.request;
+        let json = BasicsSignRequest::cms(&request.bytes, &request.iin, request.lang).to_json();
+        if socket.ws.send_with_str(&json).is_err() {
             self.settle(Err(SignerError::ConnectionLost));
         }
     }

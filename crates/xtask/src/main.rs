@@ -9,7 +9,7 @@
 //!   navigation to interactive of the production build.
 //! - `widget-shim`: the embeddable widget's script for a build.
 //! - `precompress`: `.br` and `.gz` copies of a build's files.
-//! - `post-build`: `widget-shim`, the joined locale files (`locales/<tag>.ftl`), then
+//! - `post-build`: `widget-shim`, the production build's split (`split.rs`), the joined locale files (`locales/<tag>.ftl`), then
 //!   `precompress` (Trunk's post-build hook).
 //! - `lighthouse [--port N] [PATH]`: Lighthouse scores, LCP, TBT, CLS of the release build (not
 //!   a test: timings depend on the machine).
@@ -20,6 +20,7 @@ mod lighthouse;
 mod locales;
 mod setup;
 mod size;
+mod split;
 mod widget;
 
 use std::path::{Path, PathBuf};
@@ -104,10 +105,22 @@ pub fn build(build: size::Build) -> Result {
     let mut trunk = cmd("trunk");
     trunk.args(["build", "--release", "--offline", "--skip-version-check"]);
     if build == size::Build::Production {
+        // Its own target folder: the relocations the splitter needs change every unit's flags,
+        // and sharing one folder with the development build would rebuild both each time.
+        let target = root().join("target/production");
         trunk
-            .arg("--no-default-features")
+            .args(["--no-default-features", "--features", "split"])
             .arg("--dist")
-            .arg(build.dist());
+            .arg(build.dist())
+            .env("CARGO_TARGET_DIR", &target)
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+                split::RUSTFLAGS,
+            )
+            .env(
+                split::RAW_WASM_ENV,
+                target.join("wasm32-unknown-unknown/release/egov-wizard.wasm"),
+            );
     }
     run(&mut trunk)
 }
@@ -290,6 +303,7 @@ fn main() -> ExitCode {
         Some("timings") => timings(),
         Some("precompress") => size::precompress(&args[1..]),
         Some("post-build") => widget::write_shim(&args[1..])
+            .and_then(|_| split::split_if_asked(&staging_dir(&args[1..])?))
             .and_then(|_| locales::write(&staging_dir(&args[1..])?))
             .and_then(|_| size::precompress(&args[1..])),
         Some("lighthouse") => lighthouse::lighthouse(&args[1..]),

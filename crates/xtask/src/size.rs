@@ -155,28 +155,56 @@ impl Build {
     }
 }
 
-/// Whether a file of a build is part of the first load of the page: the HTML, the wasm, its JS
-/// and the CSS. Not the widget's loader script (a page embedding the widget loads it instead of
-/// index.html), the static files in public/, nor the locales other than the compiled-in one
-/// (fetched when the person chooses them).
-fn in_first_load(path: &Path) -> bool {
-    let top_level = path.components().count() == 1;
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
-    let code_or_style = matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("wasm" | "js" | "css")
+/// The files of a build's first load: index.html, the top-level files it names (the stylesheet,
+/// the wasm-bindgen module, the wasm), and the modules those scripts import as they load (the
+/// production build's split loader). Not the widget's loader (a page embedding the widget loads
+/// it instead of index.html), the pieces of a split build (fetched when first needed), nor the
+/// locales other than the compiled-in one (fetched when the person chooses them).
+fn first_load_paths(dist: &Path) -> Result<Vec<PathBuf>> {
+    let read =
+        |name: &str| std::fs::read_to_string(dist.join(name)).map_err(|e| format!("{name}: {e}"));
+    let mut top_level: Vec<String> = Vec::new();
+    for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_file() && !is_precompressed(&path) {
+            if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
+                top_level.push(name.to_owned());
+            }
+        }
+    }
+    let html = read("index.html")?;
+    let mut loaded = vec!["index.html".to_owned()];
+    loaded.extend(
+        top_level
+            .iter()
+            .filter(|name| html.contains(&format!("/{name}")))
+            .cloned(),
     );
-    top_level && (name == "index.html" || (code_or_style && name != crate::widget::SHIM))
+    let mut next = 0;
+    while next < loaded.len() {
+        if loaded[next].ends_with(".js") {
+            let script = read(&loaded[next])?;
+            for name in &top_level {
+                let imported = [format!("from \"./{name}\""), format!("from './{name}'")]
+                    .iter()
+                    .any(|import| script.contains(import.as_str()));
+                if imported && !loaded.contains(name) {
+                    loaded.push(name.clone());
+                }
+            }
+        }
+        next += 1;
+    }
+    loaded.sort();
+    Ok(loaded.into_iter().map(PathBuf::from).collect())
 }
 
-/// The first-load brotli bytes of a build, per kind of file and in total.
+/// The first-load brotli bytes of a build, per file and in total.
 pub fn first_load(dist: &Path) -> Result<(Vec<FileSize>, usize)> {
+    let wanted = first_load_paths(dist)?;
     let files: Vec<FileSize> = measure(dist)?
         .into_iter()
-        .filter(|s| in_first_load(&s.path))
+        .filter(|s| wanted.contains(&s.path))
         .collect();
     let total = files.iter().map(|s| s.brotli).sum();
     Ok((files, total))

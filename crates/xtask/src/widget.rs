@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 const TEMPLATE: &str = "src/widget/egov-wizard-widget.js";
 pub const SHIM: &str = "egov-wizard-widget.js";
 
-fn find(dir: &Path, prefix: &str, suffix: &str) -> Result<String> {
+pub fn find(dir: &Path, prefix: &str, suffix: &str) -> Result<String> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let name = entry.map_err(|e| e.to_string())?.file_name();
