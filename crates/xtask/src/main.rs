@@ -160,9 +160,22 @@ fn serve(args: &[String]) -> Result {
     ]))
 }
 
-/// End-to-end tests that apply to the production build too: they sign with nothing, so the
-/// missing stub signer changes nothing for them.
-const PRODUCTION_E2E: [&str; 4] = ["e2e_first_screen", "e2e_static", "e2e_layout", "e2e_kiosk"];
+/// End-to-end tests that apply to the production build too: they sign with nothing, or through
+/// the tests' fake NCALayer, so the missing stub signer changes nothing for them. They also walk
+/// through pages whose code the production build fetches when first shown. A name after the
+/// file is a filter: the file's other tests sign with the stub.
+const PRODUCTION_E2E: [(&str, &str); 7] = [
+    ("e2e_first_screen", ""),
+    ("e2e_static", ""),
+    ("e2e_layout", ""),
+    ("e2e_kiosk", ""),
+    ("e2e_service_page", ""),
+    ("e2e_upload", ""),
+    (
+        "e2e_ncalayer",
+        "signing_through_ncalayer_handles_every_flow",
+    ),
+];
 
 fn test() -> Result {
     setup::ensure_build_tools()?;
@@ -202,9 +215,9 @@ fn test() -> Result {
     // Native: domain, server, xtask, and the end-to-end tests (they drive dist/ in Chromium).
     run(cmd("cargo").args(["test", "--workspace", "--all-features"]))?;
     // The end-to-end tests that do not sign with the stub, again on the production build.
-    for test in PRODUCTION_E2E {
+    for (test, filter) in PRODUCTION_E2E {
         run(cmd("cargo")
-            .args(["test", "--package", "egov-wizard", "--test", test])
+            .args(["test", "--package", "egov-wizard", "--test", test, filter])
             .env("EGOV_DIST", size::Build::Production.dist()))?;
     }
     // In the browser: wasm-bindgen-test in headless Chromium.
