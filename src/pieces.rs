@@ -148,5 +148,5 @@ pub fn status() -> AnyView {
     later(status_page)
 }
 pub fn kiosk(settings: KioskSettings) -> AnyView {
-    later(move || kiosk_layer(settings.clone()))
+    later(move || kiosk_layer(settings))
 }
