@@ -196,6 +196,15 @@ fn test() -> Result {
     // linted for wasm32; the app is linted with its wasm tests.
     for scope in [
         &["--package", "egov-wizard", "--all-targets"][..],
+        // The production build's split points (`src/pieces.rs`).
+        &[
+            "--package",
+            "egov-wizard",
+            "--lib",
+            "--no-default-features",
+            "--features",
+            "split",
+        ][..],
         &["--package", "egov-domain", "--lib", "--features", "stub-ca"][..],
     ] {
         run(cmd("cargo")
