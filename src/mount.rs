@@ -116,27 +116,24 @@ thread_local! {
     static PAGE: MountSlot = MountSlot::default();
 }
 
-/// Mounts the app on the page's `<body>`. A person who starts in a language the build does not
-/// carry (Russian, English) gets its messages fetched first, so that the app's first screen is
-/// already in that language; if the fetch fails the app starts in Kazakh and says so.
+/// Mounts the app on the page's `<body>`, once the plain first screen has been painted. A person
+/// who starts in a language the build does not carry (Russian, English) gets its messages fetched
+/// first, so that the app's first screen is already in that language; if the fetch fails the app
+/// starts in Kazakh and says so.
 pub fn mount_page(config: AppConfig) {
-    let mount = |config: AppConfig| {
+    // Not Leptos's spawner: it is set up by the first mount, which has not happened yet.
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::prerender::painted().await;
+        let lang = config.starting_lang();
+        if !crate::i18n::is_available(lang) {
+            let api = crate::api::ApiClient {
+                base: config.api_base.clone(),
+                events: crate::events::HostEvents::new(None),
+            };
+            crate::i18n::fetch_locale(&api, lang).await;
+        }
         let body = document().body().expect("the page has a body");
         PAGE.with(|page| page.mount(config, body, None, None));
         crate::prerender::take_over();
-    };
-    let lang = config.starting_lang();
-    if crate::i18n::is_available(lang) {
-        mount(config);
-        return;
-    }
-    // Not Leptos's spawner: it is set up by the first mount, which has not happened yet.
-    wasm_bindgen_futures::spawn_local(async move {
-        let api = crate::api::ApiClient {
-            base: config.api_base.clone(),
-            events: crate::events::HostEvents::new(None),
-        };
-        crate::i18n::fetch_locale(&api, lang).await;
-        mount(config);
     });
 }

@@ -14,6 +14,52 @@ use wasm_bindgen::{JsCast, JsValue};
 /// that shows no heading while it loads).
 const MAX_FRAMES: u32 = 90;
 
+/// Longest wait for the first paint before mounting anyway: a tab in the background paints
+/// nothing, and its timers still run (slowly).
+const FIRST_PAINT_WAIT_MS: i32 = 250;
+
+/// Resolves once the browser has painted the page, so that the plain first screen is what the
+/// person sees first (and what the browser records as the largest contentful paint) even when
+/// the wasm is ready before the first frame; without a plain first screen, or painted already,
+/// at once. At most one frame late otherwise.
+pub async fn painted() {
+    let has_plain_screen = document()
+        .query_selector(".prerender")
+        .ok()
+        .flatten()
+        .is_some();
+    if !has_plain_screen || has_painted() {
+        return;
+    }
+    let after_paint = js_sys::Promise::new(&mut |resolve, _| {
+        let after = resolve.clone();
+        // A frame callback runs just before its paint; a task it queues runs after that paint.
+        let queue = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = window().set_timeout_with_callback(after.unchecked_ref());
+        });
+        let _ = window().request_animation_frame(queue.unchecked_ref());
+        let _ = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, FIRST_PAINT_WAIT_MS);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(after_paint).await;
+}
+
+/// Whether the browser has painted content (Paint Timing's `first-contentful-paint`).
+fn has_painted() -> bool {
+    let performance = js_sys::Reflect::get(&window(), &"performance".into()).unwrap_or_default();
+    let Ok(entries) = js_sys::Reflect::get(&performance, &"getEntriesByName".into()) else {
+        return false;
+    };
+    let Some(entries) = entries.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
+    entries
+        .call1(&performance, &"first-contentful-paint".into())
+        .ok()
+        .and_then(|list| list.dyn_into::<js_sys::Array>().ok())
+        .is_some_and(|list| list.length() > 0)
+}
+
 /// Takes over the first screen of `index.html`, if the page has one. Call after mounting.
 pub fn take_over() {
     match document().query_selector(".prerender").ok().flatten() {

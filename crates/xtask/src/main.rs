@@ -9,13 +9,15 @@
 //!   navigation to interactive of the production build.
 //! - `widget-shim`: the embeddable widget's script for a build.
 //! - `precompress`: `.br` and `.gz` copies of a build's files.
-//! - `post-build`: `widget-shim`, the production build's split (`split.rs`), the joined locale files (`locales/<tag>.ftl`), then
+//! - `post-build`: `widget-shim`, the production build's split (`split.rs`), the wasm fetched
+//!   after the first paint (`first_paint.rs`), the joined locale files (`locales/<tag>.ftl`), then
 //!   `precompress` (Trunk's post-build hook).
 //! - `lighthouse [--port N] [PATH]`: Lighthouse scores, LCP, TBT, CLS of the release build (not
 //!   a test: timings depend on the machine).
 //! - `contract --base-url URL [--operator-token T] [--json]`: the conformance kit
 //!   (`crates/contract`) against a running backend.
 
+mod first_paint;
 mod lighthouse;
 mod locales;
 mod setup;
@@ -326,6 +328,7 @@ fn main() -> ExitCode {
         Some("precompress") => size::precompress(&args[1..]),
         Some("post-build") => widget::write_shim(&args[1..])
             .and_then(|_| split::split_if_asked(&staging_dir(&args[1..])?))
+            .and_then(|_| first_paint::defer_wasm(&staging_dir(&args[1..])?))
             .and_then(|_| locales::write(&staging_dir(&args[1..])?))
             .and_then(|_| size::precompress(&args[1..])),
         Some("lighthouse") => lighthouse::lighthouse(&args[1..]),
