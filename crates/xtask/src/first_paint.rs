@@ -16,9 +16,7 @@ const AFTER_PAINT: &str =
     "new Promise(r => { requestAnimationFrame(() => setTimeout(r)); setTimeout(r, 250); })";
 
 pub fn defer_wasm(staging: &Path) -> Result {
-    let wasm = crate::widget::find(staging, "egov-wizard-", "_bg.wasm")?
-        .trim_start_matches("./")
-        .to_owned();
+    let wasm = crate::widget::find(staging, "egov-wizard-", "_bg.wasm")?;
     let index = staging.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let rewritten = rewrite(&html, &wasm)?;

@@ -1,8 +1,9 @@
 //! The production build's wasm in pieces: what the first screen needs in the module that loads
 //! with the page, the rest in modules fetched when first needed.
 //!
-//! The app marks its split points with Leptos's `#[lazy]` under its `split` feature (the pages
-//! past the first questions, the kiosk layer, the NCALayer exchange). Trunk cannot split, so the
+//! The app marks its split points with `piece!` (`src/pieces.rs`, Leptos's wasm_split points)
+//! under its `split` feature (the pages past the first questions, the kiosk layer, the NCALayer
+//! exchange). Trunk cannot split, so the
 //! production build runs Trunk as usual and then, in the post-build hook, replaces the module it
 //! made: `wasm_split_cli_support` (the splitter cargo-leptos uses) cuts the raw module that cargo
 //! linked with `--emit-relocs`, wasm-bindgen binds the main piece, wasm-opt shrinks every piece,
@@ -21,10 +22,10 @@ use std::path::{Path, PathBuf};
 /// production build, which the post-build hook then splits. Unset: nothing is split.
 pub const RAW_WASM_ENV: &str = "EGOV_SPLIT_WASM";
 
-/// Flags of the production build's wasm (`CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS`):
-/// `.cargo/config.toml`'s, which the variable replaces rather than adds to, and the relocations
-/// the splitter reads.
-pub const RUSTFLAGS: &str = "--cfg erase_components -Clink-args=--emit-relocs";
+/// What the production build's wasm adds to `.cargo/config.toml`'s flags for its target
+/// (`CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS`: cargo joins the variable's list to the
+/// file's): the relocations the splitter reads.
+pub const RUSTFLAGS: &str = "-Clink-args=--emit-relocs";
 
 /// Splits the build in `staging` if this is the production build (see [`RAW_WASM_ENV`]).
 pub fn split_if_asked(staging: &Path) -> Result {
@@ -35,9 +36,7 @@ pub fn split_if_asked(staging: &Path) -> Result {
 }
 
 fn split(raw: &Path, staging: &Path) -> Result {
-    let glue = crate::widget::find(staging, "egov-wizard-", ".js")?
-        .trim_start_matches("./")
-        .to_owned();
+    let glue = crate::widget::find(staging, "egov-wizard-", ".js")?;
     let stem = glue.trim_end_matches(".js").to_owned();
     let main_wasm = staging.join(format!("{stem}_bg.wasm"));
     let work = staging.join(".split");

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 const TEMPLATE: &str = "src/widget/egov-wizard-widget.js";
 pub const SHIM: &str = "egov-wizard-widget.js";
 
+/// The name of the one file of a build named `<prefix>…<suffix>` (Trunk's hashed names).
 pub fn find(dir: &Path, prefix: &str, suffix: &str) -> Result<String> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
@@ -19,7 +20,7 @@ pub fn find(dir: &Path, prefix: &str, suffix: &str) -> Result<String> {
         }
     }
     match found.as_slice() {
-        [one] => Ok(format!("./{one}")),
+        [one] => Ok(one.clone()),
         _ => Err(format!(
             "expected one {prefix}*{suffix} in {}, found {found:?}",
             dir.display()
@@ -36,8 +37,14 @@ pub fn write_shim(args: &[String]) -> Result {
     let template =
         std::fs::read_to_string(root().join(TEMPLATE)).map_err(|e| format!("{TEMPLATE}: {e}"))?;
     let shim = template
-        .replace("__GLUE__", &find(&dir, "egov-wizard-", ".js")?)
-        .replace("__WASM__", &find(&dir, "egov-wizard-", "_bg.wasm")?)
-        .replace("__STYLE__", &find(&dir, "main-", ".css")?);
+        .replace(
+            "__GLUE__",
+            &format!("./{}", find(&dir, "egov-wizard-", ".js")?),
+        )
+        .replace(
+            "__WASM__",
+            &format!("./{}", find(&dir, "egov-wizard-", "_bg.wasm")?),
+        )
+        .replace("__STYLE__", &format!("./{}", find(&dir, "main-", ".css")?));
     std::fs::write(dir.join(SHIM), shim).map_err(|e| format!("{SHIM}: {e}"))
 }
